@@ -1,0 +1,94 @@
+"""The allowlist of models the app offers, and how a model reference becomes a spec.
+
+A reference is a catalog id (``"gpt2"``) or a local directory holding a transformers model
+(config, weights, tokenizer), such as anything written by ``save_pretrained``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from demo.errors import ModelLoadError, UnknownModelError
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"  # seq2seq (T5, BART) has room to join later
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    id: str  # what users and the API pass
+    family: str  # MASKED | CAUSAL | SEQ2SEQ
+    display_name: str
+    source: str  # hub id or local directory handed to from_pretrained
+    max_positions: int
+    mask_token: str | None = None  # the model's own; None for causal models
+    bundled: bool = False  # ships with the app, loads with no network
+    about: str = ""
+
+
+CATALOG: dict[str, ModelSpec] = {
+    spec.id: spec
+    for spec in [
+        ModelSpec("bert-base-uncased", MASKED, "BERT base (uncased)", "bert-base-uncased", 512, "[MASK]",
+                  about="12-layer bidirectional encoder, masked LM + next-sentence prediction, WordPiece."),
+        ModelSpec("distilbert-base-uncased", MASKED, "DistilBERT base", "distilbert-base-uncased", 512, "[MASK]",
+                  about="6 layers distilled from BERT: 40% smaller, ~97% of its GLUE score."),
+        ModelSpec("roberta-base", MASKED, "RoBERTa base", "roberta-base", 512, "<mask>",
+                  about="BERT trained longer on more data, dynamic masking, no next-sentence task, byte-level BPE."),
+        ModelSpec("albert-base-v2", MASKED, "ALBERT base v2", "albert-base-v2", 512, "[MASK]",
+                  about="Shares weights across layers and factorises embeddings: 12M parameters."),
+        ModelSpec("gpt2", CAUSAL, "GPT-2 (124M)", "gpt2", 1024,
+                  about="12-layer left-to-right decoder, next-word prediction, byte-level BPE."),
+        ModelSpec("distilgpt2", CAUSAL, "DistilGPT-2", "distilgpt2", 1024,
+                  about="6 layers distilled from GPT-2."),
+        ModelSpec("gpt2-medium", CAUSAL, "GPT-2 medium (355M)", "gpt2-medium", 1024,
+                  about="24 layers, 1024 hidden: the same recipe, scaled up."),
+        ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket-bert"), 128, "[MASK]",
+                  bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
+        ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket-gpt"), 128,
+                  bundled=True, about="Tiny GPT trained by this project on the same text; works offline."),
+    ]
+}
+
+POCKET = {MASKED: "pocket-bert", CAUSAL: "pocket-gpt"}
+
+
+def ids(family: str) -> list[str]:
+    return [spec.id for spec in CATALOG.values() if spec.family == family]
+
+
+def resolve(ref: str, allow_local: bool = True) -> ModelSpec:
+    """Turn a reference into a spec; raise UnknownModelError with the allowed choices."""
+    if not isinstance(ref, str) or not ref.strip():
+        raise UnknownModelError(f"No model given. Choose one of: {', '.join(CATALOG)}.")
+    ref = ref.strip()
+    if ref in CATALOG:
+        return CATALOG[ref]
+    if allow_local and Path(ref).is_dir():
+        return spec_from_directory(Path(ref))
+    # the reference is not echoed back: it is user text and messages may end up in HTML
+    hint = "" if allow_local else " (local model directories are not enabled on this server)"
+    raise UnknownModelError(f"Unknown model{hint}. Choose one of: {', '.join(CATALOG)}.")
+
+
+def spec_from_directory(path: Path) -> ModelSpec:
+    """Read family and positions from a saved model's config.json (no code from it is run)."""
+    config_file = path / "config.json"
+    if not config_file.is_file():
+        raise ModelLoadError(f"Model directory '{path}' has no config.json: save it with save_pretrained().")
+    config = json.loads(config_file.read_text())
+    arch = " ".join(config.get("architectures") or [])
+    if "MaskedLM" in arch:
+        family = MASKED
+    elif "CausalLM" in arch or "LMHeadModel" in arch:
+        family = CAUSAL
+    elif "ConditionalGeneration" in arch:
+        family = SEQ2SEQ
+    else:
+        raise ModelLoadError(f"Model in '{path}' is neither a masked nor a causal LM (architectures: {arch or 'none'}).")
+    positions = config.get("max_position_embeddings") or config.get("n_positions") or 512
+    if config.get("model_type") in {"roberta", "camembert", "xlm-roberta"}:
+        positions -= 2  # RoBERTa offsets positions by padding_idx + 1
+    return ModelSpec(str(path), family, path.name, str(path), int(positions))

@@ -1,0 +1,56 @@
+"""BERT vs GPT on one sentence with one blank.
+
+BERT reads the whole sentence at once. GPT reads left to right, so for the blank it can only
+use the words before it; it can still judge BERT's candidates by scoring each completed
+sentence as a whole.
+"""
+from __future__ import annotations
+
+import time
+
+from demo import inputs
+from demo.catalog import CAUSAL, MASKED
+from demo.predict import sentence_logprobs
+from demo.results import Comparison, RankedCandidate
+
+
+def compare(service, text: str, top_k: int = 5, masked_model: str | None = None,
+            causal_model: str | None = None) -> Comparison:
+    settings = service.settings
+    top_k = inputs.check_int("top_k", top_k, 1, settings.max_top_k)
+    service.spec(masked_model, MASKED), service.spec(causal_model, CAUSAL)
+    text = inputs.clean_text(text, settings.max_chars)
+    text, _ = inputs.with_mask_token(text, "[MASK]", settings.max_masks, exactly=1)
+    left, right = text.split("[MASK]")
+    gpt_left = left.rstrip()  # "the cat sat on the" -> next token " mat" carries its own space
+
+    seconds = {}
+    started = time.perf_counter()
+    bert = service.fill_mask(masked_model, text, top_k)
+    seconds["masked"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    lm = service.load(causal_model, CAUSAL)
+    if gpt_left:
+        gpt = service.next_tokens(causal_model, gpt_left, top_k)
+        causal, causal_tokens = gpt.candidates, gpt.tokens
+    else:  # nothing left of the blank: GPT predicts the first word after its start token
+        causal, causal_tokens = _first_word(service, lm, top_k), [lm.tokenizer.bos_token or ""]
+
+    # every completed sentence, scored after GPT's start token so the first word counts too
+    start = [lm.tokenizer.bos_token_id] if lm.tokenizer.bos_token_id is not None else []
+    sentences = [left + c.text.strip() + right for c in bert.masks[0]]
+    encoded = [start + service.encode(lm, s) for s in sentences]
+    with service.device_errors(), lm.lock:
+        scores = sentence_logprobs(lm, encoded)
+    ranking = sorted((RankedCandidate(c, s) for c, s in zip(bert.masks[0], scores)), key=lambda r: -r.logprob)
+    seconds["causal"] = time.perf_counter() - started
+    return Comparison(text, bert.model, lm.spec.id, gpt_left, right, bert.masks[0], causal, ranking,
+                      bert.tokens, causal_tokens, seconds)
+
+
+def _first_word(service, lm, top_k):
+    from demo.predict import Request, next_token_batch
+
+    with service.device_errors(), lm.lock:
+        return next_token_batch(lm, [Request([lm.tokenizer.bos_token_id], top_k)])[0].candidates

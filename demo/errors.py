@@ -1,0 +1,45 @@
+"""Errors a user can cause, each with a message that names the problem and the limit.
+
+Every error the service raises on purpose derives from DemoError, so the UI can show its
+message as is, while anything else is a bug and gets a generic message plus a log line.
+"""
+
+
+class DemoError(Exception):
+    """Base class: `str(err)` is a sentence fit to show to the user."""
+
+
+class EmptyTextError(DemoError):
+    pass
+
+
+class TextTooLongError(DemoError):
+    pass
+
+
+class BadCharactersError(DemoError):
+    pass
+
+
+class MaskError(DemoError):
+    """No mask where one is needed, too many masks, or a mask where none is allowed."""
+
+
+class ParameterError(DemoError):
+    """A number out of range or of the wrong type (top_k, temperature, top_p, ...)."""
+
+
+class UnknownModelError(DemoError):
+    pass
+
+
+class WrongFamilyError(DemoError):
+    """A causal model asked to fill a mask, or the other way round."""
+
+
+class ModelLoadError(DemoError):
+    pass
+
+
+class DeviceError(DemoError):
+    """The device failed during one request (out of memory, CUDA error); later requests may succeed."""

@@ -1,0 +1,87 @@
+"""Checks on what users send, done before any model runs (an out-of-range position on CUDA is a
+device-side assert that breaks every later call, so nothing too long may reach a model)."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from demo.errors import BadCharactersError, EmptyTextError, MaskError, ParameterError, TextTooLongError
+
+# Users may write a blank the way any model spells it; it becomes the model's own mask token.
+MASK_PATTERN = re.compile(r"\[mask\]|<mask>|_{3,}", re.IGNORECASE)
+ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def clean_text(text: object, max_chars: int) -> str:
+    """NFC-normalised text, or an error naming the problem (empty, too long, control characters)."""
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise ParameterError(f"Text must be a string, not {type(text).__name__}.")
+    if len(text) > max_chars:
+        raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.")
+    text = unicodedata.normalize("NFC", text)
+    bad = sorted({c for c in text if unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS})
+    if bad:
+        names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
+        raise BadCharactersError(f"Text contains control characters ({names}); remove them and try again.")
+    if not text.strip():
+        raise EmptyTextError("Text is empty: type a sentence first.")
+    return text
+
+
+def with_mask_token(text: str, mask_token: str, max_masks: int, exactly: int | None = None) -> tuple[str, int]:
+    """Rewrite every blank ([MASK], <mask>, ___) as `mask_token`; return the text and the count."""
+    text, count = MASK_PATTERN.subn(mask_token, text)
+    if count == 0:
+        raise MaskError(f"No blank found: write [MASK], <mask> or ___ where a word is missing.")
+    if exactly is not None and count != exactly:
+        raise MaskError(f"Write exactly {exactly} blank ([MASK] or ___); found {count}.")
+    if count > max_masks:
+        raise MaskError(f"Found {count} blanks; the limit is {max_masks}.")
+    if not MASK_PATTERN.sub("", text.replace(mask_token, "")).strip():
+        raise MaskError("The text is only blanks: add some words around the blank for context.")
+    return text, count
+
+
+def without_mask(text: str) -> str:
+    if MASK_PATTERN.search(text):
+        raise MaskError("This model predicts the next word and cannot fill a blank: remove [MASK] / ___.")
+    return text
+
+
+def check_int(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or value is None:
+        raise ParameterError(f"{name} must be a whole number between {low} and {high}.")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ParameterError(f"{name} must be a whole number between {low} and {high}; got {value}.")
+        value = int(value)
+    if not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise ParameterError(f"{name} must be a whole number between {low} and {high}.") from None
+    if not low <= value <= high:
+        raise ParameterError(f"{name} must be between {low} and {high}; got {value}.")
+    return value
+
+
+def check_float(name: str, value: object, low: float, high: float, low_open: bool = False) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} must be a number between {low} and {high}.") from None
+    if isinstance(value, bool) or not math.isfinite(number):
+        raise ParameterError(f"{name} must be a number between {low} and {high}.")
+    if number > high or number < low or (low_open and number == low):
+        side = f"above {low}" if low_open else f"at least {low}"
+        raise ParameterError(f"{name} must be {side} and at most {high}; got {number:g}.")
+    return number
+
+
+def check_seed(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    return check_int("seed", value, 0, 2**31 - 1)

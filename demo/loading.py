@@ -1,0 +1,143 @@
+"""Load each model once per process, on the best device, ready for inference.
+
+Concurrent first requests for the same model wait on one per-model lock, so the weights are
+read once. Failures are remembered briefly, so an unreachable hub costs one timeout, not one
+per request.
+"""
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import torch
+from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+from transformers.utils import logging as hf_logging
+
+from demo.catalog import CAUSAL, MASKED, ModelSpec
+from demo.errors import ModelLoadError
+from demo.results import ModelInfo
+
+log = logging.getLogger(__name__)
+
+FAILURE_MEMORY_S = 60.0
+hf_logging.disable_progress_bar()  # a server log, not a terminal: no weight-loading bars
+
+
+def best_device(requested: str | None = None) -> torch.device:
+    if requested:
+        return torch.device(requested)
+    if torch.cuda.is_available():
+        return torch.device("cuda")
+    if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        return torch.device("mps")
+    return torch.device("cpu")
+
+
+def best_dtype(device: torch.device, requested: str | None = None) -> torch.dtype:
+    if requested:
+        return getattr(torch, requested)
+    return torch.float16 if device.type in {"cuda", "mps"} else torch.float32
+
+
+def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
+    """A quick probe, so an offline classroom starts in seconds instead of waiting on retries."""
+    try:
+        with socket.create_connection((host, 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+@dataclass
+class LoadedModel:
+    spec: ModelSpec
+    model: torch.nn.Module
+    tokenizer: object
+    device: torch.device
+    info: ModelInfo
+    never: torch.Tensor  # (V,) bool: special and out-of-tokenizer ids, never offered as candidates
+    lock: threading.Lock  # the device's lock: one forward pass at a time per device
+
+    @property
+    def mask_token(self) -> str | None:
+        return self.tokenizer.mask_token
+
+
+class ModelCache:
+    def __init__(self, device: str | None = None, dtype: str | None = None, offline: bool = False):
+        self.device = best_device(device)
+        self.dtype = best_dtype(self.device, dtype)
+        self.offline = offline
+        self.loads: Counter[str] = Counter()  # how often each model was really read (tests check 1)
+        self._models: dict[str, LoadedModel] = {}
+        self._failures: dict[str, tuple[float, ModelLoadError]] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self.device_lock = threading.Lock()  # shared by every model here: the device is never oversubscribed
+
+    def loaded(self) -> list[str]:
+        return list(self._models)
+
+    def get(self, spec: ModelSpec) -> LoadedModel:
+        if spec.id in self._models:  # fast path, no lock
+            return self._models[spec.id]
+        with self._guard:
+            lock = self._locks.setdefault(spec.id, threading.Lock())
+        with lock:
+            if spec.id in self._models:
+                return self._models[spec.id]
+            failed = self._failures.get(spec.id)
+            if failed and time.monotonic() - failed[0] < FAILURE_MEMORY_S:
+                raise failed[1]
+            try:
+                loaded = self._load(spec)
+            except ModelLoadError as err:
+                self._failures[spec.id] = (time.monotonic(), err)
+                raise
+            self._models[spec.id] = loaded
+            return loaded
+
+    def _load(self, spec: ModelSpec) -> LoadedModel:
+        auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM}.get(spec.family)
+        if auto is None:
+            raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked and causal LMs.")
+        local_only = self.offline or spec.bundled
+        started = time.perf_counter()
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(spec.source, local_files_only=local_only)
+            # eager attention: sdpa (the default) returns no attention weights in transformers 5
+            model = auto.from_pretrained(spec.source, dtype=self.dtype, attn_implementation="eager",
+                                         local_files_only=local_only)
+        except (OSError, ValueError, EnvironmentError) as err:
+            why = str(err).splitlines()[0][:200]
+            fix = ("choose a bundled pocket model, or run once with network access so the weights are cached"
+                   if not spec.bundled else "reinstall the app: the bundled model files are missing or damaged")
+            raise ModelLoadError(f"Could not load model '{spec.id}': {why}. To fix: {fix}.") from err
+        model.to(self.device).eval().requires_grad_(False)
+        self.loads[spec.id] += 1
+        log.info("loaded %s on %s (%s) in %.1fs", spec.id, self.device, self.dtype, time.perf_counter() - started)
+        return LoadedModel(spec, model, tokenizer, self.device, _info(spec, model, tokenizer, self.device),
+                           _never_ids(model, tokenizer, self.device), self.device_lock)
+
+
+def _never_ids(model, tokenizer, device) -> torch.Tensor:
+    vocab = model.get_output_embeddings().weight.shape[0]
+    never = torch.zeros(vocab, dtype=torch.bool)
+    never[len(tokenizer):] = True  # padded vocabularies: rows no tokenizer id maps to
+    never[[i for i in tokenizer.all_special_ids if i < vocab]] = True
+    return never.to(device)
+
+
+def _info(spec: ModelSpec, model, tokenizer, device) -> ModelInfo:
+    c = model.config
+    kind = type(tokenizer.backend_tokenizer.model).__name__ if hasattr(tokenizer, "backend_tokenizer") else "?"
+    return ModelInfo(
+        id=spec.id, family=spec.family, parameters=sum(p.numel() for p in model.parameters()),
+        layers=c.num_hidden_layers, heads=c.num_attention_heads, hidden=c.hidden_size,
+        vocab=len(tokenizer), max_positions=spec.max_positions, device=str(device),
+        dtype=str(model.dtype).removeprefix("torch."), tokenizer=kind,
+    )

@@ -1,0 +1,108 @@
+"""Plain dataclasses the service returns: the contract between the models and every view."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Candidate:
+    token: str  # the model's own piece: "##ing" (WordPiece), "Ġthe" (byte-level BPE), "▁the" (SentencePiece)
+    prob: float  # softmax over the whole vocabulary, as the transformers pipelines report it
+    id: int
+    text: str  # what the piece reads as when put into the sentence (" the")
+
+
+@dataclass(frozen=True)
+class FillMask:
+    model: str
+    text: str  # the user's text with masks written in the model's own mask token
+    tokens: list[str]  # what the model saw, special tokens included
+    masks: list[list[Candidate]]  # one ranked list per mask, left to right
+    seconds: float = 0.0
+    mask_token: str = "[MASK]"
+
+    def filled(self, rank: int = 0) -> str:
+        """The text with the rank-th candidate in every mask (for display)."""
+        parts = self.text.split(self.mask_token)
+        out = parts[0]
+        for candidates, rest in zip(self.masks, parts[1:]):
+            out += candidates[rank].text.strip() if rank < len(candidates) else "?"
+            out += rest
+        return out
+
+
+@dataclass(frozen=True)
+class NextTokens:
+    model: str
+    text: str
+    tokens: list[str]  # the prompt as the model saw it
+    candidates: list[Candidate]
+    entropy: float  # nats, of the full next-token distribution
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class GeneratedToken:
+    token: str
+    text: str
+    id: int
+    prob: float  # the model's own probability of this token (temperature 1, full vocabulary)
+
+
+@dataclass(frozen=True)
+class Generation:
+    model: str
+    prompt: str
+    new_tokens: list[GeneratedToken]
+    seconds: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.prompt + "".join(t.text for t in self.new_tokens)
+
+
+@dataclass(frozen=True)
+class Attention:
+    model: str
+    tokens: list[str]
+    weights: np.ndarray  # (layers, heads, T, T) float32; row i = where token i looks
+    causal: bool  # True: a left-to-right decoder's mask (zero above the diagonal)
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    candidate: Candidate  # BERT's candidate for the blank
+    logprob: float  # GPT's log-likelihood of the whole completed sentence (nats)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    text: str
+    masked_model: str
+    causal_model: str
+    left: str  # the words GPT sees
+    right: str  # the words only BERT sees
+    masked: list[Candidate]  # BERT: both sides
+    causal: list[Candidate]  # GPT: next token after `left`
+    ranking: list[RankedCandidate]  # BERT's candidates ranked by GPT
+    masked_tokens: list[str] = field(default_factory=list)
+    causal_tokens: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    id: str
+    family: str
+    parameters: int
+    layers: int
+    heads: int
+    hidden: int
+    vocab: int
+    max_positions: int
+    device: str
+    dtype: str
+    tokenizer: str  # "WordPiece", "BPE", ...

@@ -1,0 +1,192 @@
+"""InferenceService: the one entry point every tab and API call goes through.
+
+Each verb reads like a transformers pipeline: check the parameters once, encode, run the
+model (batched with other users' requests where possible), return plain dataclasses.
+It knows torch and transformers, never Gradio.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from typing import Iterator
+
+import torch
+
+from demo import catalog, inputs
+from demo.batching import Batcher
+from demo.catalog import CAUSAL, MASKED, ModelSpec
+from demo.errors import DeviceError, ModelLoadError, TextTooLongError, WrongFamilyError
+from demo.generation import Sampling, stream
+from demo.loading import LoadedModel, ModelCache
+from demo.predict import Request, fill_mask_batch, next_token_batch
+from demo.results import Attention, FillMask, Generation, GeneratedToken, ModelInfo, NextTokens
+from demo.settings import Settings
+from demo.startup import choose_defaults
+
+log = logging.getLogger(__name__)
+
+
+class InferenceService:
+    def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None):
+        self.settings = settings or Settings.from_env()
+        self.cache = ModelCache(self.settings.device, self.settings.dtype, offline=self.settings.offline)
+        self._defaults = defaults  # family -> model id; found lazily (may probe the network)
+        self.notice = ""  # one line for the UI when the app fell back to the bundled models
+        self._batchers: dict[tuple[str, str], Batcher] = {}
+
+    # -- models ---------------------------------------------------------------------------
+    def default(self, family: str) -> str:
+        if self._defaults is None:
+            self._defaults, self.notice, hub_ok = choose_defaults(self.settings)
+            self.cache.offline = self.cache.offline or not hub_ok
+        return self._defaults[family]
+
+    def choices(self, family: str) -> list[str]:
+        return catalog.ids(family)
+
+    def spec(self, model: str | None, family: str) -> ModelSpec:
+        spec = catalog.resolve(model or self.default(family), allow_local=self._allow_local)
+        if spec.family != family:
+            verb = "fill blanks" if family == MASKED else "predict the next word"
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; "
+                                   f"choose one of: {', '.join(catalog.ids(family))}.")
+        return spec
+
+    _allow_local = True  # the Python API accepts local directories; the web app turns this off
+
+    def web_only(self) -> "InferenceService":
+        """Refuse local directories unless the operator allowed them (DEMO_ALLOW_LOCAL_MODELS=1)."""
+        self._allow_local = self.settings.allow_local_models
+        return self
+
+    def load(self, model: str | None, family: str) -> LoadedModel:
+        spec = self.spec(model, family)
+        try:
+            return self.cache.get(spec)
+        except ModelLoadError:
+            fallback = catalog.POCKET[family]
+            if model is not None or spec.id == fallback:
+                raise
+            # the default failed (no network, damaged cache): the bundled model takes over
+            self._defaults[family] = fallback
+            self.notice = f"Could not load {spec.id}; using the bundled {fallback} instead."
+            return self.cache.get(catalog.CATALOG[fallback])
+
+    def info(self, model: str | None, family: str) -> ModelInfo:
+        return self.load(model, family).info
+
+    # -- verbs ----------------------------------------------------------------------------
+    def fill_mask(self, model: str | None, text: str, top_k: int = 5) -> FillMask:
+        started = time.perf_counter()
+        top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_top_k)
+        self.spec(model, MASKED)  # unknown model or wrong family: refuse before anything loads
+        text = inputs.clean_text(text, self.settings.max_chars)
+        text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks)
+        lm = self.load(model, MASKED)
+        text = text.replace("[MASK]", lm.mask_token)
+        ids = self.encode(lm, text)
+        with self.device_errors():
+            masks = self._batcher(lm, "fill_mask", fill_mask_batch)(Request(ids, top_k))
+        return FillMask(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), masks,
+                        time.perf_counter() - started, lm.mask_token)
+
+    def next_tokens(self, model: str | None, text: str, top_k: int = 5) -> NextTokens:
+        started = time.perf_counter()
+        top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_top_k)
+        self.spec(model, CAUSAL)
+        text = inputs.without_mask(inputs.clean_text(text, self.settings.max_chars))
+        lm = self.load(model, CAUSAL)
+        ids = self.encode(lm, text)
+        with self.device_errors():
+            dist = self._batcher(lm, "next_tokens", next_token_batch)(Request(ids, top_k))
+        return NextTokens(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), dist.candidates,
+                          dist.entropy, time.perf_counter() - started)
+
+    def stream(self, model: str | None, text: str, max_new_tokens: int = 40, greedy: bool = False,
+               temperature: float = 1.0, top_k: int = 50, top_p: float = 1.0,
+               seed: int | None = None) -> Iterator[GeneratedToken]:
+        """Yield new tokens one by one. All checks run before the first token."""
+        max_new_tokens = inputs.check_int("max_new_tokens", max_new_tokens, 1, self.settings.max_new_tokens)
+        sampling = Sampling(
+            greedy=bool(greedy),
+            temperature=inputs.check_float("temperature", temperature, 0.0, 5.0, low_open=True),
+            top_k=inputs.check_int("top_k", top_k, 0, 1000),
+            top_p=inputs.check_float("top_p", top_p, 0.0, 1.0, low_open=True),
+            seed=inputs.check_seed(seed),
+        )
+        self.spec(model, CAUSAL)
+        text = inputs.without_mask(inputs.clean_text(text, self.settings.max_chars))
+        lm = self.load(model, CAUSAL)
+        ids = self.encode(lm, text, room=max_new_tokens)
+        return self._guarded(stream(lm, ids, max_new_tokens, sampling))
+
+    def generate(self, model: str | None, text: str, **options) -> Generation:
+        started = time.perf_counter()
+        tokens = list(self.stream(model, text, **options))
+        return Generation(self.spec(model, CAUSAL).id, text, tokens, time.perf_counter() - started)
+
+    def attention(self, model: str | None, text: str, family: str | None = None) -> Attention:
+        spec = self._any_family(model, family)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        lm = self.load(spec.id if model else None, spec.family)
+        if spec.family == MASKED:  # let people look at a blank as BERT sees it
+            text = inputs.MASK_PATTERN.sub(lm.mask_token, text)
+        ids = self.encode(lm, text)
+        with self.device_errors(), lm.lock, torch.inference_mode():
+            out = lm.model(input_ids=torch.tensor([ids], device=lm.device), output_attentions=True)
+            weights = torch.stack(out.attentions)[:, 0].float().cpu().numpy()  # (L, H, T, T)
+        return Attention(lm.spec.id, lm.tokenizer.convert_ids_to_tokens(ids), weights,
+                         causal=lm.spec.family == CAUSAL)
+
+    def compare(self, text: str, top_k: int = 5, masked_model: str | None = None,
+                causal_model: str | None = None):
+        from demo.comparison import compare  # composes the verbs above
+
+        return compare(self, text, top_k, masked_model, causal_model)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _any_family(self, model: str | None, family: str | None) -> ModelSpec:
+        if model:
+            return catalog.resolve(model, allow_local=self._allow_local)
+        return self.spec(None, family or MASKED)
+
+    def encode(self, lm: LoadedModel, text: str, room: int = 0) -> list[int]:
+        """Token ids with the model's special tokens; refuse before the model sees too many."""
+        ids = lm.tokenizer(text)["input_ids"]
+        limit = lm.spec.max_positions
+        if len(ids) + room > limit:
+            what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")
+            raise TextTooLongError(f"Text is {what}; {lm.spec.id} can handle at most {limit} positions.")
+        return ids
+
+    def _batcher(self, lm: LoadedModel, verb: str, run) -> Batcher:
+        key = (lm.spec.id, verb)
+        if key not in self._batchers:
+            self._batchers.setdefault(key, Batcher(lm.lock, lambda items: run(lm, list(items)),
+                                                   self.settings.max_batch))
+        return self._batchers[key]
+
+    def _guarded(self, tokens: Iterator[GeneratedToken]) -> Iterator[GeneratedToken]:
+        with self.device_errors():
+            yield from tokens
+
+    @contextlib.contextmanager
+    def device_errors(self):
+        """An out-of-memory or device failure fails this request only, with a message."""
+        try:
+            yield
+        except torch.OutOfMemoryError as err:
+            self._release_memory()
+            raise DeviceError("The model ran out of memory on this request; try a shorter text. "
+                              "Other requests are not affected.") from err
+        except RuntimeError as err:
+            if not any(word in str(err) for word in ("CUDA", "MPS", "out of memory", "device")):
+                raise
+            self._release_memory()
+            log.exception("device error")
+            raise DeviceError(f"The device failed on this request ({str(err)[:120]}); please try again.") from err
+
+    def _release_memory(self) -> None:
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()

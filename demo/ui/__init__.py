@@ -1,0 +1,1 @@
+"""Gradio tabs: each builder wires components to the service; none computes anything itself."""

@@ -1,0 +1,146 @@
+"""Tiny BERT and GPT-2 models built here from configs, with tokenizers built here: no download.
+
+Their weights are random (seeded), which is all the agreement tests need: the service must
+give the same numbers as the transformers pipelines on the same model, whatever it predicts.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # read at import time by huggingface_hub
+
+import pytest
+import torch
+from tokenizers import ByteLevelBPETokenizer
+from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
+
+from demo.service import InferenceService
+from demo.settings import Settings
+
+WORDS = ("the a cat dog sat on mat ran to park is was big small red blue house tree bird sang "
+         "in of and it he she they we play ##ing ##s ##ed . , ! ?").split()
+CORPUS = [
+    "The cat sat on the mat.", "The dog ran to the park.", "A bird sang in the tree.",
+    "She is playing with a red ball.", "They walked to the big house.", "He was reading a small book.",
+    "We like the blue sky and the green grass.", "The children played in the garden all day.",
+] * 20
+
+
+def tiny_bert(path) -> str:
+    vocab = {tok: i for i, tok in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS])}
+    tokenizer = BertTokenizerFast(vocab=vocab)
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64)
+    BertForMaskedLM(config).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return str(path)
+
+
+def tiny_gpt(path) -> str:
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(CORPUS, vocab_size=300, min_frequency=1, special_tokens=["<|endoftext|>"])
+    tokenizer = GPT2TokenizerFast(tokenizer_object=bpe._tokenizer, bos_token="<|endoftext|>",
+                                  eos_token="<|endoftext|>", unk_token="<|endoftext|>")
+    torch.manual_seed(0)
+    config = GPT2Config(vocab_size=len(tokenizer), n_embd=32, n_layer=2, n_head=2, n_positions=64,
+                        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id)
+    GPT2LMHeadModel(config).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def bert_dir(tmp_path_factory) -> str:
+    return tiny_bert(tmp_path_factory.mktemp("tiny-bert"))
+
+
+@pytest.fixture(scope="session")
+def gpt_dir(tmp_path_factory) -> str:
+    return tiny_gpt(tmp_path_factory.mktemp("tiny-gpt"))
+
+
+def make_service(bert_dir: str, gpt_dir: str, **settings) -> InferenceService:
+    return InferenceService(Settings(device="cpu", **settings), defaults={"masked": bert_dir, "causal": gpt_dir})
+
+
+@pytest.fixture(scope="session")
+def service(bert_dir, gpt_dir) -> InferenceService:
+    return make_service(bert_dir, gpt_dir)
+
+
+# -- the launched app, for API (gradio_client) and browser (Playwright) tests --------------------
+
+@pytest.fixture(scope="session")
+def web_service(bert_dir, gpt_dir) -> InferenceService:
+    """What the web app runs on in tests: the tiny models, offered as the defaults."""
+    return make_service(bert_dir, gpt_dir, allow_local_models=True).web_only()
+
+
+@pytest.fixture(scope="session")
+def app_url(web_service):
+    from demo.ui.app import build_app, launch_options
+
+    app = build_app(web_service)
+    _, url, _ = app.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=None,
+                           quiet=True, **launch_options())
+    try:
+        yield url.rstrip("/") + "/"
+    finally:
+        app.close()
+
+
+@pytest.fixture(scope="session")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "artifacts")
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """A fresh page on the app; every request to anything but the app is blocked (offline proof)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    blocked: list[str] = []
+
+    def only_the_app(route):
+        if route.request.url.startswith(app_url) or route.request.url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_app)
+    page = context.new_page()
+    page.blocked = blocked
+    page.goto(app_url)
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    """Saved under artifacts/ (git-ignored) for people to look at."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)
