@@ -63,6 +63,10 @@ class LoadedModel:
     lock: threading.Lock  # the device's lock: one forward pass at a time per device
 
     @property
+    def offerable(self) -> int:
+        return int(self.never.numel() - self.never.sum())
+
+    @property
     def mask_token(self) -> str | None:
         return self.tokenizer.mask_token
 

@@ -34,6 +34,7 @@ def _pad(lm: LoadedModel, requests) -> tuple[torch.Tensor, torch.Tensor]:
 
 def candidates(lm: LoadedModel, probs: torch.Tensor, k: int) -> list[Candidate]:
     """Top-k of one (V,) distribution, never offering special tokens; probs stay unrenormalised."""
+    k = min(k, lm.offerable)  # a tiny vocabulary may have fewer tokens than asked for
     values, idx = probs.masked_fill(lm.never, 0.0).topk(k)
     ids = idx.tolist()
     pieces = lm.tokenizer.convert_ids_to_tokens(ids)
