@@ -2,11 +2,15 @@
 
 No timer and no worker thread: each request queues its job, then takes the model's lock.
 Whoever holds the lock runs everything queued (up to `max_batch`) as one batch, so one user
-alone pays nothing extra and forty users share forward passes.
+alone pays nothing extra and forty users share forward passes. Under load (the last batch had
+company) the leader waits a moment, a quarter of the last batch's time at most, for the users
+whose answers just came back to queue their next request: without it, batches alternate
+between one straggler and everyone else.
 """
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any, Callable, Sequence
 
 
@@ -25,6 +29,7 @@ class Batcher:
         self._queue: list[_Job] = []
         self._queue_guard = threading.Lock()
         self.batch_sizes: list[int] = []  # for tests and the benchmark
+        self._last_seconds = 0.0
 
     def __call__(self, item: Any) -> Any:
         job = _Job(item)
@@ -32,6 +37,7 @@ class Batcher:
             self._queue.append(job)
         with self._lock:
             while not job.done:  # FIFO: our job is in one of the next batches
+                self._gather()
                 with self._queue_guard:
                     batch = self._queue[: self._max_batch]
                     del self._queue[: self._max_batch]
@@ -40,8 +46,16 @@ class Batcher:
             raise job.error
         return job.result
 
+    def _gather(self) -> None:
+        if not self.batch_sizes or self.batch_sizes[-1] == 1:
+            return  # not under load: a lone user never waits
+        deadline = time.perf_counter() + min(0.05, 0.25 * self._last_seconds)
+        while len(self._queue) < self._max_batch and time.perf_counter() < deadline:
+            time.sleep(0.001)
+
     def _run_batch(self, batch: list[_Job]) -> None:
         self.batch_sizes.append(len(batch))
+        started = time.perf_counter()
         try:
             results = self._run([job.item for job in batch])
             for job, result in zip(batch, results):
@@ -49,5 +63,6 @@ class Batcher:
         except BaseException as err:  # every waiting user gets the error, not a hang
             for job in batch:
                 job.error = err
+        self._last_seconds = time.perf_counter() - started
         for job in batch:
             job.done = True
