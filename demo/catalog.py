@@ -55,25 +55,25 @@ CATALOG: dict[str, ModelSpec] = {
 POCKET = {MASKED: "pocket-bert", CAUSAL: "pocket-gpt"}
 
 
-def ids(family: str) -> list[str]:
-    return [spec.id for spec in CATALOG.values() if spec.family == family]
+def ids(family: str, entries: dict[str, ModelSpec] = CATALOG) -> list[str]:
+    return [spec.id for spec in entries.values() if spec.family == family]
 
 
-def resolve(ref: str, allow_local: bool = True) -> ModelSpec:
+def resolve(ref: str, allow_local: bool = True, entries: dict[str, ModelSpec] = CATALOG) -> ModelSpec:
     """Turn a reference into a spec; raise UnknownModelError with the allowed choices."""
     if not isinstance(ref, str) or not ref.strip():
-        raise UnknownModelError(f"No model given. Choose one of: {', '.join(CATALOG)}.")
+        raise UnknownModelError(f"No model given. Choose one of: {', '.join(entries)}.")
     ref = ref.strip()
-    if ref in CATALOG:
-        return CATALOG[ref]
+    if ref in entries:
+        return entries[ref]
     if allow_local and Path(ref).is_dir():
         return spec_from_directory(Path(ref))
     # the reference is not echoed back: it is user text and messages may end up in HTML
     hint = "" if allow_local else " (local model directories are not enabled on this server)"
-    raise UnknownModelError(f"Unknown model{hint}. Choose one of: {', '.join(CATALOG)}.")
+    raise UnknownModelError(f"Unknown model{hint}. Choose one of: {', '.join(entries)}.")
 
 
-def spec_from_directory(path: Path) -> ModelSpec:
+def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
     """Read family and positions from a saved model's config.json (no code from it is run)."""
     config_file = path / "config.json"
     if not config_file.is_file():
@@ -91,4 +91,4 @@ def spec_from_directory(path: Path) -> ModelSpec:
     positions = config.get("max_position_embeddings") or config.get("n_positions") or 512
     if config.get("model_type") in {"roberta", "camembert", "xlm-roberta"}:
         positions -= 2  # RoBERTa offsets positions by padding_idx + 1
-    return ModelSpec(str(path), family, path.name, str(path), int(positions))
+    return ModelSpec(id or str(path), family, id or path.name, str(path), int(positions))

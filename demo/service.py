@@ -28,8 +28,11 @@ log = logging.getLogger(__name__)
 
 
 class InferenceService:
-    def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None):
+    def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None,
+                 extra_models: list[ModelSpec] = ()):
+        """`extra_models` join the allowlist (e.g. an operator's fine-tuned model, or test models)."""
         self.settings = settings or Settings.from_env()
+        self.catalog = {**catalog.CATALOG, **{spec.id: spec for spec in extra_models}}
         self.cache = ModelCache(self.settings.device, self.settings.dtype, offline=self.settings.offline)
         self._defaults = defaults  # family -> model id; found lazily (may probe the network)
         self.notice = ""  # one line for the UI when the app fell back to the bundled models
@@ -43,14 +46,14 @@ class InferenceService:
         return self._defaults[family]
 
     def choices(self, family: str) -> list[str]:
-        return catalog.ids(family)
+        return catalog.ids(family, self.catalog)
 
     def spec(self, model: str | None, family: str) -> ModelSpec:
-        spec = catalog.resolve(model or self.default(family), allow_local=self._allow_local)
+        spec = catalog.resolve(model or self.default(family), self._allow_local, self.catalog)
         if spec.family != family:
             verb = "fill blanks" if family == MASKED else "predict the next word"
             raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; "
-                                   f"choose one of: {', '.join(catalog.ids(family))}.")
+                                   f"choose one of: {', '.join(self.choices(family))}.")
         return spec
 
     _allow_local = True  # the Python API accepts local directories; the web app turns this off
@@ -75,6 +78,13 @@ class InferenceService:
 
     def info(self, model: str | None, family: str) -> ModelInfo:
         return self.load(model, family).info
+
+    def tokenize(self, model: str | None, text: str, family: str = MASKED) -> list[str]:
+        """The pieces the model's tokenizer makes of `text` (WordPiece "##", BPE "Ġ"), no specials."""
+        self.spec(model, family)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        lm = self.load(model, family)
+        return lm.tokenizer.tokenize(text)
 
     # -- verbs ----------------------------------------------------------------------------
     def fill_mask(self, model: str | None, text: str, top_k: int = 5) -> FillMask:
@@ -148,7 +158,7 @@ class InferenceService:
     # -- helpers --------------------------------------------------------------------------
     def _any_family(self, model: str | None, family: str | None) -> ModelSpec:
         if model:
-            return catalog.resolve(model, allow_local=self._allow_local)
+            return catalog.resolve(model, self._allow_local, self.catalog)
         return self.spec(None, family or MASKED)
 
     def encode(self, lm: LoadedModel, text: str, room: int = 0) -> list[int]:

@@ -73,8 +73,16 @@ def service(bert_dir, gpt_dir) -> InferenceService:
 
 @pytest.fixture(scope="session")
 def web_service(bert_dir, gpt_dir) -> InferenceService:
-    """What the web app runs on in tests: the tiny models, offered as the defaults."""
-    return make_service(bert_dir, gpt_dir, allow_local_models=True).web_only()
+    """What the web app runs on in tests: the tiny models join the allowlist as `tiny-bert` and
+    `tiny-gpt` and are the defaults; local directories are refused, as on a hosted server."""
+    from pathlib import Path
+
+    from demo.catalog import spec_from_directory
+
+    extra = [spec_from_directory(Path(bert_dir), "tiny-bert"), spec_from_directory(Path(gpt_dir), "tiny-gpt")]
+    service = InferenceService(Settings(device="cpu"), defaults={"masked": "tiny-bert", "causal": "tiny-gpt"},
+                               extra_models=extra)
+    return service.web_only()
 
 
 @pytest.fixture(scope="session")

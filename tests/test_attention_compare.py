@@ -77,3 +77,9 @@ def test_blank_at_the_start_uses_gpts_start_token(service):
 def test_compare_needs_exactly_one_blank(service, text, message):
     with pytest.raises(MaskError, match=message):
         service.compare(text)
+
+
+def test_tokenize_shows_wordpiece_and_bpe_pieces(service):
+    assert service.tokenize(None, "the cat playing", "masked") == ["the", "cat", "play", "##ing"]
+    pieces = service.tokenize(None, "The cat sat", "causal")
+    assert "".join(pieces).replace("Ġ", " ") == "The cat sat" and any(p.startswith("Ġ") for p in pieces)

@@ -1,6 +1,142 @@
-"""Placeholder: replaced by the attention tab."""
+"""Attention tab: where each token looks, in a BERT-style and a GPT-style model side by side.
+
+The service runs each model once per text; the weights stay in per-session State so moving a
+layer or head slider only redraws the heatmaps. bertviz's interactive views run in sandboxed
+iframes and load their JavaScript from installed packages through Gradio's file route.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import quote
+
 import gradio as gr
+
+from demo import inputs
+from demo.catalog import CAUSAL, MASKED
+from demo.ui.common import handler, model_choices, queue_options, user_errors
+from demo.viz import static_js
+from demo.viz.bertviz_frame import bertviz_frame
+from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
+
+EXPLANATION = """**How a head attends.** Every token becomes three vectors: a query *Q* (what am I looking for?),
+a key *K* (what do I offer?) and a value *V* (what do I pass on?). A head scores every query against every key,
+divides by √d (the vectors' size, so the softmax does not saturate) and mixes the values with the resulting
+weights: **Attention(Q, K, V) = softmax(QKᵀ / √d) · V**. Row *i* of a heatmap is that softmax for token *i*:
+how much it reads from each token. **BERT** may look both ways, so its map is full. **GPT** must predict the next
+word without seeing it, so a mask removes every score above the diagonal before the softmax: its map is a
+triangle. Every pair of tokens gets a score in every head of every layer, so the cost grows as **O(n²)** with
+the length n: twice the text, four times the work."""
+
+EXAMPLES = [
+    ["The cat sat on the mat because it was tired."],
+    ["The dog ran to the park and the bird sang in the tree."],
+    ["She is playing with a [MASK] ball."],
+]
+
+
+def _script_urls() -> dict[str, str] | None:
+    """Relative URLs for Gradio's file route: an iframe srcdoc resolves them against the app
+    page's own base URL, so they keep working when the app is mounted under a path prefix."""
+    found = static_js.scripts()
+    if found is None:
+        return None
+    gr.set_static_paths(list(found.values()))  # exactly these two files, not their folders
+    return {name: "gradio_api/file=" + quote(str(path), safe="/") for name, path in found.items()}
+
+
+def _slider(label: str) -> gr.Slider:
+    # ranges are unknown until a model is loaded: the first run (or a model change) sets them
+    return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False)
+
+
+def _range(count: int, value) -> dict:
+    top = max(0, count - 1)
+    current = value if isinstance(value, (int, float)) else 0
+    return gr.update(minimum=0, maximum=top, value=min(int(current), top), interactive=top > 0)
 
 
 def build_attention_tab(service) -> None:
-    gr.Markdown("Coming soon.")
+    scripts = _script_urls()
+    gr.Markdown(EXPLANATION)
+    with gr.Row():
+        text = gr.Textbox(label="Text", lines=2, scale=3, placeholder="Type a sentence, or pick an example below.")
+        with gr.Column(scale=2):
+            masked_model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
+                                       label="Masked model (BERT-style)")
+            causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
+                                       label="Causal model (GPT-style)")
+            run = gr.Button("Show attention", variant="primary")
+    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+    notice = gr.Markdown(elem_id="attention-notice")
+    masked_state, causal_state = gr.State(None), gr.State(None)
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            gr.Markdown("### Masked model: every token sees the whole sentence")
+            with gr.Row():
+                masked_layer, masked_head = _slider("Layer"), _slider("Head")
+            masked_plot = gr.Plot(label="Masked model, one head", elem_id="attention-masked")
+        with gr.Column():
+            gr.Markdown("### Causal model: every token sees only the past")
+            with gr.Row():
+                causal_layer, causal_head = _slider("Layer"), _slider("Head")
+            causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
+    with gr.Accordion("All heads of the chosen layer", open=True):
+        with gr.Row(equal_height=False):
+            masked_grid = gr.Plot(label="Masked model, all heads", elem_id="attention-masked-grid")
+            causal_grid = gr.Plot(label="Causal model, all heads", elem_id="attention-causal-grid")
+    with gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True):
+        masked_frame = gr.HTML(elem_id="bertviz-masked", js_on_load=None)
+        causal_frame = gr.HTML(elem_id="bertviz-causal", js_on_load=None)
+
+    def position(att, layer, head) -> tuple[int, int]:
+        layers, heads = att.weights.shape[:2]
+        return (inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1))
+
+    def attention(text, masked_model=None, causal_model=None, masked_layer=0, masked_head=0,
+                  causal_layer=0, causal_head=0):
+        # the service reads a model's family from the model itself; refuse a swapped pair here
+        service.spec(masked_model or None, MASKED)
+        service.spec(causal_model or None, CAUSAL)
+        masked = service.attention(masked_model or None, text, family=MASKED)
+        causal = service.attention(causal_model or None, text, family=CAUSAL)
+        m_layer, m_head = position(masked, masked_layer, masked_head)
+        c_layer, c_head = position(causal, causal_layer, causal_head)
+        frames = [bertviz_frame(att, scripts) for att in (masked, causal)]
+        notes = sorted({f.notice for f in frames if f.notice})
+        kept = [replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS].copy())  # the plots never show more
+                for att in (masked, causal)]
+        return (*kept,
+                _range(masked.weights.shape[0], m_layer), _range(masked.weights.shape[1], m_head),
+                _range(causal.weights.shape[0], c_layer), _range(causal.weights.shape[1], c_head),
+                head_heatmap(masked, m_layer, m_head), head_heatmap(causal, c_layer, c_head),
+                layer_grid(masked, m_layer), layer_grid(causal, c_layer),
+                frames[0].html, frames[1].html, " ".join(f"ℹ️ {n}" for n in notes))
+
+    run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head]
+    run_outputs = [masked_state, causal_state, masked_layer, masked_head, causal_layer, causal_head,
+                   masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
+    gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
+          api_name="attention", **queue_options(service))
+
+    @user_errors
+    def redraw(att, layer, head):
+        """A slider moved: redraw from the weights already computed (no model run)."""
+        if att is None:
+            return gr.update(), gr.update()
+        layers, heads = att.weights.shape[:2]
+        layer, head = min(int(layer), layers - 1), min(int(head), heads - 1)  # a model change may be pending
+        return head_heatmap(att, layer, head), layer_grid(att, layer)
+
+    for state, layer, head, plot, grid in [(masked_state, masked_layer, masked_head, masked_plot, masked_grid),
+                                           (causal_state, causal_layer, causal_head, causal_plot, causal_grid)]:
+        gr.on([layer.change, head.change], redraw, [state, layer, head], [plot, grid],
+              api_visibility="private", trigger_mode="always_last")
+
+    for family, dropdown, layer, head in [(MASKED, masked_model, masked_layer, masked_head),
+                                          (CAUSAL, causal_model, causal_layer, causal_head)]:
+        def ranges(model, layer_value, head_value, family=family):
+            info = service.info(model or None, family)
+            return _range(info.layers, layer_value), _range(info.heads, head_value)
+
+        dropdown.change(handler(ranges), [dropdown, layer, head], [layer, head],
+                        api_visibility="private", **queue_options(service))

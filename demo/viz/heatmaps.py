@@ -1,0 +1,101 @@
+"""Attention weights as Plotly heatmaps: one head with its tokens, and every head of a layer.
+
+Row i is query token i, column j the token it attends to; a causal model's rows stop at the
+diagonal. Axes are numeric positions labelled with the tokens, so a repeated word keeps its
+own row (Plotly merges equal category names). Labels are escaped: Plotly renders a subset of
+HTML (<b>, <a href>, <br>) and $...$ as LaTeX in any text it draws.
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from demo.results import Attention
+from demo.viz.bertviz_frame import readable
+
+MAX_TOKENS = 256  # one head: 65k cells still pans smoothly
+MAX_GRID_CELLS = 200_000  # all heads of a layer together
+GRID_LABELS = 16  # beyond this the small subplots show positions, not words
+COLORS = "Blues"
+
+
+def plotly_text(text: str) -> str:
+    """Text Plotly shows literally: its HTML subset and LaTeX ($) are neutralised."""
+    return html.escape(text, quote=False).replace("$", "&#36;")
+
+
+def labels(tokens: list[str]) -> list[str]:
+    return [plotly_text(readable(t)) for t in tokens]
+
+
+def grid_tokens(heads: int, tokens: int) -> int:
+    return max(1, min(tokens, math.isqrt(MAX_GRID_CELLS // max(1, heads))))
+
+
+def _hover(tokens: list[str]) -> list[list[str]]:
+    names = labels(tokens)
+    return [[f"{q} → {k}" for k in names] for q in names]
+
+
+def head_heatmap(att: Attention, layer: int, head: int) -> go.Figure:
+    """One head: who attends to whom, tokens on both axes (first MAX_TOKENS tokens)."""
+    n = min(len(att.tokens), MAX_TOKENS)
+    z = att.weights[layer, head, :n, :n]
+    names = labels(att.tokens[:n])
+    kind = "causal: each token sees only itself and the past" if att.causal else "bidirectional: every token sees all"
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(range(n)), y=list(range(n)), colorscale=COLORS, zmin=0, zmax=float(z.max()) if n else 1,
+        text=_hover(att.tokens[:n]), hovertemplate="%{text}<br>weight %{z:.3f}<extra></extra>",
+        colorbar={"title": {"text": "weight"}, "thickness": 12},
+    ))
+    axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False}
+    fig.update_xaxes(title_text="attends to (key)", side="top", tickangle=-60, **axis)
+    fig.update_yaxes(title_text="token (query)", autorange="reversed", scaleanchor="x", **axis)
+    shown = f" (first {n} of {len(att.tokens)} tokens)" if n < len(att.tokens) else ""
+    fig.update_layout(
+        title={"text": f"{plotly_text(att.model)}: layer {layer}, head {head}<br>"
+                       f"<sup>{kind}{shown}</sup>", "y": 0.98},
+        margin={"l": 10, "r": 10, "t": 140, "b": 10}, height=560, plot_bgcolor="white",
+    )
+    return fig
+
+
+def layer_grid(att: Attention, layer: int, cols: int = 4) -> go.Figure:
+    """Every head of one layer side by side, sharing one colour scale."""
+    heads = att.weights.shape[1]
+    n = grid_tokens(heads, len(att.tokens))
+    cols = min(cols, heads)
+    rows = math.ceil(heads / cols)
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[f"head {h}" for h in range(heads)],
+                        horizontal_spacing=0.04, vertical_spacing=0.08 if rows > 1 else 0.1)
+    z_all = att.weights[layer, :, :n, :n]
+    zmax = float(z_all.max()) if z_all.size else 1.0
+    names = labels(att.tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
+    for h in range(heads):
+        fig.add_trace(go.Heatmap(
+            z=z_all[h], coloraxis="coloraxis", x=list(range(n)), y=list(range(n)),
+            hovertemplate=f"head {h}: token %{{y}} → %{{x}}<br>weight %{{z:.3f}}<extra></extra>",
+        ), row=h // cols + 1, col=h % cols + 1)
+    axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False,
+            "tickfont": {"size": 9}}
+    fig.update_xaxes(tickangle=-60, **axis)
+    fig.update_yaxes(autorange="reversed", **axis)
+    shown = f", first {n} of {len(att.tokens)} tokens" if n < len(att.tokens) else ""
+    fig.update_layout(
+        title={"text": f"{plotly_text(att.model)}: all {heads} heads of layer {layer}{shown}"},
+        coloraxis={"colorscale": COLORS, "cmin": 0, "cmax": zmax, "colorbar": {"thickness": 12}},
+        height=max(320, 260 * rows + 80), margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def empty_figure(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=plotly_text(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=200)
+    return fig
+
