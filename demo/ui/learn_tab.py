@@ -1,6 +1,49 @@
-"""Placeholder: replaced by the learn tab."""
+"""How they differ tab: a short, teacher-readable page on BERT, GPT and their relatives, with
+two things to try: each model's tokenizer on your own words, and the O(n²) cost of attention."""
+from __future__ import annotations
+
 import gradio as gr
+
+from demo.catalog import CAUSAL, MASKED
+from demo.ui.common import handler, model_choices, queue_options
+from demo.viz import lessons
+
+TOKEN_EXAMPLES = [["unbelievably"], ["The transformer tokenizes words into pieces."], ["café naïveté"]]
 
 
 def build_learn_tab(service) -> None:
-    gr.Markdown("Coming soon.")
+    gr.Markdown(lessons.READING, elem_classes="learn-lesson")
+    gr.Markdown(lessons.FAMILIES, elem_classes="learn-lesson")
+    gr.Markdown(lessons.VARIANTS, elem_classes="learn-lesson")
+
+    gr.Markdown(lessons.TOKENS)
+    with gr.Row():
+        text = gr.Textbox(label="A word or a sentence", value="unbelievably", scale=3, elem_id="learn-token-text")
+        # custom values reach the service, which accepts local models only where the operator allowed them
+        masked_model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
+                                   label="Masked model", scale=1, allow_custom_value=True)
+        causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
+                                   label="Causal model", scale=1, allow_custom_value=True)
+        split = gr.Button("Split into tokens", variant="primary", scale=1)
+    gr.Examples(TOKEN_EXAMPLES, inputs=[text], label="Try")
+    with gr.Row(equal_height=False):
+        masked_tokens = gr.HTML(elem_id="learn-tokens-masked", js_on_load=None)
+        causal_tokens = gr.HTML(elem_id="learn-tokens-causal", js_on_load=None)
+
+    def tokenize(text, masked_model=None, causal_model=None):
+        views = []
+        for model, family in [(masked_model or None, MASKED), (causal_model or None, CAUSAL)]:
+            pieces = service.tokenize(model, text, family)
+            info = service.info(model, family)
+            views.append(lessons.token_chips(info.id, info.tokenizer, pieces))
+        return tuple(views)
+
+    gr.on([split.click, text.submit], handler(tokenize), [text, masked_model, causal_model],
+          [masked_tokens, causal_tokens], api_visibility="private", **queue_options(service))
+
+    gr.Markdown(lessons.ATTENTION, elem_classes="learn-lesson")
+    gr.Plot(lessons.attention_cost_figure(), label="Attention cost", show_label=False, elem_id="learn-cost-plot")
+    gr.Markdown(lessons.COMPRESSION, elem_classes="learn-lesson")
+
+    gr.Markdown(lessons.TRAINING, elem_id="learn-training")
+    # Training curves of the bundled models: another engineer adds the figure here (not yet built).

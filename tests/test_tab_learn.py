@@ -1,0 +1,46 @@
+"""The How they differ tab in a real browser: the lessons are there, the tokenizer comparison shows
+each model's own pieces, and the O(n²) figure is drawn with no model run."""
+import pytest
+from playwright.sync_api import expect
+
+from conftest import screenshot
+
+WORD = "the cats playing"
+
+
+def open_tab(page):
+    page.get_by_role("tab", name="How they differ").click()
+    expect(page.get_by_role("tab", name="How they differ")).to_have_attribute("aria-selected", "true")
+
+
+@pytest.mark.browser
+def test_a_person_compares_the_two_tokenizers(page, web_service):
+    open_tab(page)
+    for heading in ["Two ways to read a sentence", "Three families of pre-training", "Relatives and descendants",
+                    "Attention, and why long texts are expensive", "Making models smaller",
+                    "Training curves of the bundled models"]:
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(page.locator("#learn-cost-plot .scatterlayer .trace")).to_have_count(2)
+
+    page.locator("#learn-token-text textarea").fill(WORD)
+    page.get_by_role("button", name="Split into tokens").click()
+    for family, box in [("masked", "#learn-tokens-masked"), ("causal", "#learn-tokens-causal")]:
+        pieces = web_service.tokenize(None, WORD, family)
+        chips = page.locator(f"{box} .learn-chip")
+        expect(chips).to_have_count(len(pieces))
+        expect(chips).to_have_text(pieces)  # the marker is set apart, but each chip reads as the piece
+        expect(page.locator(box)).to_contain_text(f"{len(pieces)} pieces")
+    # WordPiece marks a continuation with ##, byte-level BPE a leading space with Ġ
+    expect(page.locator("#learn-tokens-masked .learn-marker").first).to_have_text("##")
+    expect(page.locator("#learn-tokens-causal .learn-marker").first).to_have_text("Ġ")
+    expect(page.get_by_test_id("toast-body")).to_have_count(0)
+    assert page.blocked == []
+    screenshot(page, "learn")
+
+
+@pytest.mark.browser
+def test_empty_text_gets_the_services_message(page):
+    open_tab(page)
+    page.locator("#learn-token-text textarea").fill("   ")
+    page.get_by_role("button", name="Split into tokens").click()
+    expect(page.get_by_test_id("toast-body")).to_contain_text("Text is empty")
