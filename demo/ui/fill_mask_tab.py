@@ -1,6 +1,47 @@
-"""Placeholder: replaced by the fill_mask tab."""
+"""Fill the blank (BERT) tab: the likeliest words for each blank, and the sentence they make.
+
+The event runs with preprocess=False: the service checks every value and names the limit
+("top_k must be between 1 and 50"), where Gradio's own checks would refuse API callers first
+with messages about component bounds and choice lists.
+"""
+from __future__ import annotations
+
 import gradio as gr
+
+from demo.catalog import MASKED
+from demo.ui.common import handler, model_choices, queue_options
+from demo.viz.bars import fill_mask_bars
+from demo.viz.token_html import filled_sentence
+
+EXPLANATION = """**BERT reads the words on both sides of a blank at once** and scores every word it knows
+for each blank. Write a blank as `[MASK]`, `<mask>` or `___`; a sentence may have several."""
+
+EXAMPLES = [
+    ["The capital of France is [MASK]."],
+    ["She picked up her [MASK] and went to the [MASK]."],
+    ["I drank a cup of [MASK] this morning."],
+    ["The doctor told the patient to take the ___ twice a day."],
+    ["The [MASK] barked at the mailman all morning."],
+]
 
 
 def build_fill_mask_tab(service) -> None:
-    gr.Markdown("Coming soon.")
+    gr.Markdown(EXPLANATION)
+    with gr.Row():
+        text = gr.Textbox(label="Text with blanks", lines=2, scale=3, elem_id="fill-mask-text",
+                          placeholder="Type a sentence with [MASK] or ___ where a word is missing.")
+        with gr.Column(scale=2):
+            model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
+                                label="Masked model (BERT-style)")
+            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates per blank (top-k)")
+            run = gr.Button("Fill the blanks", variant="primary")
+    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+    sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence", js_on_load=None)
+    plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
+
+    def fill_mask(text, model=None, top_k=5):
+        result = service.fill_mask(model or None, text, top_k)
+        return fill_mask_bars(result), filled_sentence(result)
+
+    gr.on([run.click, text.submit], handler(fill_mask), [text, model, top_k], [plot, sentence],
+          api_name="fill_mask", preprocess=False, **queue_options(service))

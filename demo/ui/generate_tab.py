@@ -1,6 +1,103 @@
-"""Placeholder: replaced by the generate tab."""
+"""Next word (GPT) tab: the next-token distribution, a step mode that makes autoregression
+visible (pick a token, it is appended, predict again), and streamed generation.
+
+Public events run with preprocess=False: the service checks every value and names the limit,
+where Gradio's own checks would refuse API callers first with messages about component bounds.
+"""
+from __future__ import annotations
+
 import gradio as gr
+
+from demo.catalog import CAUSAL
+from demo.ui.common import handler, model_choices, queue_options
+from demo.viz.bars import next_token_bars, piece_label
+from demo.viz.token_html import generated_html
+
+EXPLANATION = """**GPT reads left to right and predicts only the next token**, from the words before it.
+Writing text is that one step repeated: pick a token, append it, predict again. Try it by hand with
+the choices under the chart, or let the model generate a continuation below."""
+
+SAMPLING = """**Greedy** always takes the likeliest token (the same text every time). Otherwise the next token
+is drawn at random: **temperature** below 1 sharpens the distribution, above 1 flattens it; **top-k** keeps only
+the k likeliest tokens (0 = all); **top-p** keeps the smallest set of tokens holding that much probability.
+A **seed** makes a draw repeatable. Each new token is shaded by how likely the model found it (hover for the value)."""
+
+EXAMPLES = [
+    ["The capital of France is"],
+    ["Once upon a time, there was a"],
+    ["The best way to learn a new language is to"],
+    ["def fibonacci(n):"],
+]
+
+
+def _offer(dist):
+    """The last distribution's candidates as clickable choices (index = rank), none picked yet."""
+    return gr.update(choices=[(f"{piece_label(c.token)}   {c.prob:.1%}", i) for i, c in enumerate(dist.candidates)],
+                     value=None)
 
 
 def build_generate_tab(service) -> None:
-    gr.Markdown("Coming soon.")
+    gr.Markdown(EXPLANATION)
+    with gr.Row():
+        text = gr.Textbox(label="Prompt", lines=2, scale=3, elem_id="generate-text",
+                          placeholder="Type the start of a sentence, or pick an example below.")
+        with gr.Column(scale=2):
+            model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
+                                label="Causal model (GPT-style)")
+            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates shown (top-k)")
+            predict = gr.Button("Predict the next token", variant="primary")
+    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+    plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
+    choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
+                      elem_id="generate-step")
+    dist = gr.State(None)  # the distribution the choices were made from
+
+    with gr.Accordion("Generate a continuation", open=True):
+        gr.Markdown(SAMPLING)
+        with gr.Row():
+            greedy = gr.Checkbox(False, label="Greedy (always the likeliest token)")
+            max_new_tokens = gr.Slider(1, service.settings.max_new_tokens, value=40, step=1, label="Max new tokens")
+            # a Textbox, not a Number: Gradio 6's Number shows and sends 0 for an empty value
+            seed = gr.Textbox("", label="Seed (empty = random)", placeholder="random", max_lines=1)
+        with gr.Row():
+            temperature = gr.Slider(0.05, 2.0, value=1.0, step=0.05, label="Temperature")
+            sample_top_k = gr.Slider(0, 200, value=50, step=1, label="top-k (0 = off)")
+            top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="top-p")
+        write = gr.Button("Generate", variant="primary")
+        output = gr.HTML(elem_id="generate-output", js_on_load=None)
+        plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
+                           elem_id="generate-plain")
+
+    def next_tokens(text, model=None, top_k=5):
+        result = service.next_tokens(model or None, text, top_k)
+        return next_token_bars(result), result
+
+    gr.on([predict.click, text.submit], handler(next_tokens), [text, model, top_k], [plot, dist],
+          api_name="next_tokens", preprocess=False, **queue_options(service)
+          ).success(_offer, dist, choice, api_visibility="private", queue=False)
+
+    def step(text, model, top_k, dist, index):
+        """A choice was clicked (so `dist` holds the distribution it came from): append its text to
+        the prompt and predict from the new prompt."""
+        text = (text or "") + dist.candidates[int(index)].text
+        return (text, *next_tokens(text, model, top_k))
+
+    choice.input(handler(step), [text, model, top_k, dist, choice], [text, plot, dist], api_visibility="private",
+                 preprocess=False, **queue_options(service)
+                 ).success(_offer, dist, choice, api_visibility="private", queue=False)
+
+    def generate(text, model=None, max_new_tokens=40, greedy=False, temperature=1.0, top_k=50, top_p=1.0,
+                 seed=None):
+        tokens = []
+        for token in service.stream(model or None, text, max_new_tokens=max_new_tokens, greedy=greedy,
+                                    temperature=temperature, top_k=top_k, top_p=top_p, seed=seed):
+            tokens.append(token)
+            yield generated_html(text, tokens), text + "".join(t.text for t in tokens)
+
+    gr.on([write.click], handler(generate),
+          [text, model, max_new_tokens, greedy, temperature, sample_top_k, top_p, seed], [output, plain],
+          api_name="generate", preprocess=False, show_progress="minimal", **queue_options(service))
+
+    # greedy ignores the sampling settings: grey them out so nobody tunes a knob that does nothing
+    greedy.change(lambda g: [gr.update(interactive=not g)] * 4, greedy, [temperature, sample_top_k, top_p, seed],
+                  api_visibility="private", queue=False)
