@@ -21,6 +21,8 @@ def test_a_person_compares_the_two_tokenizers(page, web_service):
                     "Training curves of the bundled models"]:
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("#learn-cost-plot .scatterlayer .trace")).to_have_count(2)
+    # the bundled models' curves: training and held-out loss for each of the two
+    expect(page.locator("#learn-training-plot .scatterlayer .trace")).to_have_count(4)
 
     page.locator("#learn-token-text textarea").fill(WORD)
     page.get_by_role("button", name="Split into tokens").click()

@@ -59,7 +59,8 @@ def build_attention_tab(service) -> None:
     scripts = _script_urls()
     gr.Markdown(EXPLANATION)
     with gr.Row():
-        text = gr.Textbox(label="Text", lines=2, scale=3, placeholder="Type a sentence, or pick an example below.")
+        text = gr.Textbox(label="Text", lines=2, scale=3, elem_id="attention-text",
+                          placeholder="Type a sentence, or pick an example below.")
         with gr.Column(scale=2):
             masked_model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
                                        label="Masked model (BERT-style)")
@@ -115,8 +116,10 @@ def build_attention_tab(service) -> None:
     run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head]
     run_outputs = [masked_state, causal_state, masked_layer, masked_head, causal_layer, causal_head,
                    masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
+    # preprocess=False: the service checks the model names and the numbers and names the limit,
+    # where Gradio's own checks would answer API callers with messages about choice lists
     gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
-          api_name="attention", **queue_options(service))
+          api_name="attention", preprocess=False, **queue_options(service))
 
     @user_errors
     def redraw(att, layer, head):

@@ -6,7 +6,9 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.ui.common import handler, model_choices, queue_options
+from demo import pocket
 from demo.viz import lessons
+from demo.viz.curves import NOT_COMPARABLE, training_curves
 
 TOKEN_EXAMPLES = [["unbelievably"], ["The transformer tokenizes words into pieces."], ["café naïveté"]]
 
@@ -46,4 +48,5 @@ def build_learn_tab(service) -> None:
     gr.Markdown(lessons.COMPRESSION, elem_classes="learn-lesson")
 
     gr.Markdown(lessons.TRAINING, elem_id="learn-training")
-    # Training curves of the bundled models: another engineer adds the figure here (not yet built).
+    gr.Markdown(NOT_COMPARABLE)
+    gr.Plot(training_curves(pocket.curves()), show_label=False, elem_id="learn-training-plot")

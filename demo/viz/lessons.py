@@ -62,7 +62,11 @@ COMPRESSION = """## Making models smaller
 | **quantization** | store and compute with fewer bits: float32 → **fp16** (half) → **int8** | 4x less memory at int8 |
 | **low-rank factorization** | replace a big matrix by the product of two thin ones | ALBERT's embedding: V×H becomes V×128 · 128×H |"""
 
-TRAINING = "## Training curves of the bundled models"
+TRAINING = """## Training curves of the bundled models
+The app ships two tiny models trained by this project, **pocket-bert** and **pocket-gpt**: a controlled experiment.
+Same size, same text (WordNet's definitions and examples), same number of tokens, same optimizer and seed;
+only what separates BERT from GPT differs: the objective, the attention mask and the tokenizer
+(their model card: `assets/pocket/README.md`)."""
 
 
 def attention_cost_figure(max_n: int = 1024, step: int = 8) -> go.Figure:

@@ -1,0 +1,63 @@
+"""The Attention tab: the API returns both models' weights as heatmaps, and in a real browser with
+the network blocked the heatmaps draw and bertviz's views render inside their iframes."""
+import base64
+import json
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from conftest import screenshot
+
+TEXT = "the cat sat on the mat ."
+
+
+def heatmap(output) -> np.ndarray:
+    """gradio_client hands a Plot back as {"type": "plotly", "plot": "<figure JSON>"}; Plotly packs a
+    numpy array as {"dtype", "bdata" (base64), "shape"}."""
+    z = json.loads(output["plot"])["data"][0]["z"]
+    shape = [int(n) for n in z["shape"].split(",")]
+    return np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape).astype(float)
+
+
+def test_attention_endpoint_returns_both_models_heatmaps(client, web_service):
+    outputs = client.predict(text=TEXT, api_name="/attention")
+    heatmaps = [heatmap(o) for o in outputs if isinstance(o, dict) and "plot" in o]
+    masked, causal = heatmaps[0], heatmaps[1]  # one head of each model, before the all-heads grids
+    want_masked = web_service.attention(None, TEXT, family="masked").weights[0, 0]
+    want_causal = web_service.attention(None, TEXT, family="causal").weights[0, 0]
+    np.testing.assert_allclose(masked, want_masked, atol=1e-6)
+    np.testing.assert_allclose(causal, want_causal, atol=1e-6)
+    assert np.triu(causal, k=1).max() == 0.0 and np.triu(want_masked, k=1).max() > 0
+
+
+@pytest.mark.browser
+def test_a_person_sees_heatmaps_and_bertviz_offline(page):
+    page.get_by_role("tab", name="Attention").click()
+    page.locator("#attention-text textarea").fill(TEXT)
+    page.get_by_role("button", name="Show attention").click()
+    for plot in ["#attention-masked", "#attention-causal", "#attention-masked-grid", "#attention-causal-grid"]:
+        expect(page.locator(f"{plot} .heatmaplayer image, {plot} .hm image").first).to_be_attached(timeout=30_000)
+    for frame_id in ["#bertviz-masked", "#bertviz-causal"]:
+        frame = page.frame_locator(f"{frame_id} iframe")
+        # bertviz drew its views: SVG token texts and the layer menu, from scripts the app served
+        expect(frame.locator("#bertviz-head svg text").first).to_be_attached(timeout=30_000)
+        expect(frame.locator("#bertviz-model svg").first).to_be_attached()
+        expect(frame.locator("#bertviz-head select#layer option")).to_have_count(2)  # tiny models: 2 layers
+    expect(page.get_by_test_id("toast-body")).to_have_count(0)
+    assert page.blocked == []  # nothing was fetched from a CDN
+    screenshot(page, "attention")
+
+
+@pytest.mark.browser
+def test_moving_a_slider_redraws_without_an_error(page):
+    page.get_by_role("tab", name="Attention").click()
+    page.locator("#attention-text textarea").fill(TEXT)
+    page.get_by_role("button", name="Show attention").click()
+    title = page.locator("#attention-masked .gtitle")
+    expect(title).to_contain_text("layer 0, head 0", timeout=30_000)
+    layer = page.get_by_label("Layer").first
+    layer.fill("1")
+    layer.press("Enter")
+    expect(title).to_contain_text("layer 1, head 0", timeout=30_000)
+    expect(page.get_by_test_id("toast-body")).to_have_count(0)
