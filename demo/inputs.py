@@ -35,7 +35,7 @@ def with_mask_token(text: str, mask_token: str, max_masks: int, exactly: int | N
     """Rewrite every blank ([MASK], <mask>, ___) as `mask_token`; return the text and the count."""
     text, count = MASK_PATTERN.subn(mask_token, text)
     if count == 0:
-        raise MaskError(f"No blank found: write [MASK], <mask> or ___ where a word is missing.")
+        raise MaskError("No blank found: write [MASK], <mask> or ___ where a word is missing.")
     if exactly is not None and count != exactly:
         raise MaskError(f"Write exactly {exactly} blank ([MASK] or ___); found {count}.")
     if count > max_masks:

@@ -8,6 +8,8 @@ import pytest
 
 from demo.results import Candidate, Comparison, ModelInfo, RankedCandidate
 from demo.viz import comparison as view
+from demo.viz.bars import candidate_bars
+from demo.viz.heatmaps import plotly_text
 from demo.viz import lessons
 
 HOSTILE = ["<img src=x onerror=alert(1)>", "</iframe><script>alert(1)</script>"]
@@ -97,11 +99,11 @@ def test_notes_and_verdicts_escape_hostile_candidates(hostile):
         assert "<img" not in text and "<script" not in text and "</iframe" not in text
 
 
-def test_candidate_bars_show_each_probability_in_order():
+def test_candidate_bars_show_each_probability_in_order_in_the_models_colour():
     c = make()
-    fig = view.candidate_bars(c.causal, "gpt <b>x</b>", view.CAUSAL_COLOR)
-    assert list(fig.data[0].x) == [0.4, 0.2]
-    assert list(fig.layout.yaxis.ticktext) == [" mat", " floor"]
+    fig = candidate_bars([("", c.causal)], plotly_text("gpt <b>x</b>"), view.CAUSAL_COLOR)
+    assert list(fig.data[0].x) == [0.4, 0.2] and fig.data[0].marker.color == view.CAUSAL_COLOR
+    assert list(fig.layout.yaxis.ticktext) == ["␣mat", "␣floor"]
     assert "<b>" not in fig.layout.title.text
 
 

@@ -11,6 +11,8 @@ import gradio as gr
 from demo.catalog import CAUSAL, MASKED
 from demo.ui.common import handler, model_choices, queue_options
 from demo.viz import comparison as view
+from demo.viz.bars import candidate_bars
+from demo.viz.heatmaps import plotly_text
 
 INTRO = """**Same sentence, one blank, two models.** BERT reads the words on *both* sides of the blank.
 GPT reads left to right, so for the blank it only has the words *before* it. Write the blank as `___` or `[MASK]`."""
@@ -84,8 +86,8 @@ def build_compare_tab(service) -> None:
         masked_info = service.info(masked_model or None, MASKED)
         causal_info = service.info(causal_model or None, CAUSAL)
         return (view.visibility_strip(result),
-                view.candidate_bars(result.masked, result.masked_model, view.MASKED_COLOR),
-                view.candidate_bars(result.causal, result.causal_model, view.CAUSAL_COLOR),
+                candidate_bars([("", result.masked)], plotly_text(result.masked_model), view.MASKED_COLOR),
+                candidate_bars([("", result.causal)], plotly_text(result.causal_model), view.CAUSAL_COLOR),
                 view.ranking_note(result), view.ranking_rows(result),
                 view.facts_rows(masked_info, causal_info, result.seconds))
 

@@ -27,8 +27,9 @@ def piece_label(token: str) -> str:
     return readable(token).replace(" ", "␣")
 
 
-def candidate_bars(columns: list[tuple[str, list[Candidate]]], title: str) -> go.Figure:
-    """One subplot per (name, ranked candidates) column, left to right, highest bar on top."""
+def candidate_bars(columns: list[tuple[str, list[Candidate]]], title: str, color: str = BAR_COLOR) -> go.Figure:
+    """One subplot per (name, ranked candidates) column, left to right, highest bar on top.
+    `title` is Plotly markup: escape any user or model text in it with plotly_text."""
     fig = make_subplots(rows=1, cols=max(1, len(columns)), horizontal_spacing=0.12 if len(columns) > 1 else 0.0,
                         subplot_titles=[plotly_text(name) for name, _ in columns])
     top = max((c.prob for _, cands in columns for c in cands), default=1.0)
@@ -36,7 +37,7 @@ def candidate_bars(columns: list[tuple[str, list[Candidate]]], title: str) -> go
         labels = [plotly_text(piece_label(c.token)) for c in cands]
         fig.add_trace(go.Bar(
             x=[c.prob for c in cands], y=list(range(len(cands))), orientation="h", name=plotly_text(name),
-            marker_color=BAR_COLOR, text=[f"{c.prob:.1%}" for c in cands], textposition="outside",
+            marker_color=color, text=[f"{c.prob:.1%}" for c in cands], textposition="outside",
             cliponaxis=False, customdata=labels, hovertemplate="%{customdata}: %{x:.2%}<extra></extra>",
         ), row=1, col=col)
         fig.update_yaxes(tickmode="array", tickvals=list(range(len(cands))), ticktext=labels,

@@ -2,19 +2,16 @@
 tokens each model sees, the causality check and the facts table.
 
 Pure functions of demo.results dataclasses. Every piece of user or model text goes through
-html.escape (HTML) or plotly_text (Plotly); nothing typed by a user becomes live markup.
+html.escape; nothing typed by a user becomes live markup.
 """
 from __future__ import annotations
 
 import html
 import unicodedata
 
-import plotly.graph_objects as go
-
 from demo.inputs import MASK_PATTERN
 from demo.results import Candidate, Comparison, ModelInfo
 from demo.viz.bertviz_frame import readable
-from demo.viz.heatmaps import plotly_text
 
 MASKED_COLOR, CAUSAL_COLOR = "#4f46e5", "#d97706"  # the theme's indigo and amber
 # Other users' requests may share a batch (padded rows): the same prompt can then differ in the
@@ -31,23 +28,6 @@ DESIGN = [
 RANKING_HEADERS = ["GPT rank", "BERT rank", "BERT's candidate", "BERT probability", "GPT log-likelihood (nats)",
                    "completed sentence"]
 SHIFT_HEADERS = ["rank", "before", "p before", "after", "p after"]
-
-
-def candidate_bars(candidates: list[Candidate], title: str, color: str) -> go.Figure:
-    """Horizontal bars, most probable on top; numeric positions keep look-alike pieces apart."""
-    n = len(candidates)
-    fig = go.Figure(go.Bar(
-        x=[c.prob for c in candidates], y=list(range(n)), orientation="h", marker_color=color,
-        text=[f"{c.prob:.1%}" for c in candidates], textposition="auto",
-        hovertemplate="%{customdata}: %{x:.4f}<extra></extra>",
-        customdata=[plotly_text(readable(c.token)) for c in candidates],
-    ))
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n)), autorange="reversed",
-                     ticktext=[plotly_text(readable(c.token)) for c in candidates], tickfont={"size": 16})
-    fig.update_xaxes(title_text="probability", rangemode="tozero", tickformat=".1%")
-    fig.update_layout(title={"text": plotly_text(title)}, height=120 + 40 * n, plot_bgcolor="white",
-                      margin={"l": 10, "r": 10, "t": 40, "b": 40})
-    return fig
 
 
 def ranking_rows(comparison: Comparison) -> list[list]:
