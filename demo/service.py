@@ -76,6 +76,11 @@ class InferenceService:
             self.notice = f"Could not load {spec.id}; using the bundled {fallback} instead."
             return self.cache.get(catalog.CATALOG[fallback])
 
+    def pending(self, *models: tuple[str | None, str]) -> list[str]:
+        """Which of these (model, family) pairs are not loaded yet: the UI says so while they load."""
+        ids = [self.spec(model, family).id for model, family in models]
+        return [i for i in dict.fromkeys(ids) if i not in self.cache.loaded()]
+
     def info(self, model: str | None, family: str) -> ModelInfo:
         return self.load(model, family).info
 

@@ -39,6 +39,13 @@ def test_concurrent_first_calls_load_the_model_once(bert_dir, gpt_dir):
     assert fresh.cache.loads == {bert_dir: 1, gpt_dir: 1}
 
 
+def test_pending_names_the_models_a_request_will_load_first(bert_dir, gpt_dir):
+    fresh = make_service(bert_dir, gpt_dir)
+    assert fresh.pending((None, "masked"), (None, "causal"), (bert_dir, "masked")) == [bert_dir, gpt_dir]
+    fresh.fill_mask(None, "the cat [MASK] .")
+    assert fresh.pending((None, "masked"), (None, "causal")) == [gpt_dir]
+
+
 def test_a_model_that_cannot_load_says_which_why_and_what_to_do(bert_dir, gpt_dir, tmp_path):
     fresh = make_service(bert_dir, gpt_dir, offline=True)
     with pytest.raises(ModelLoadError, match=r"Could not load model 'gpt2'.*To fix: choose a bundled pocket model"):

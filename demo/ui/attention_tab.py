@@ -13,7 +13,7 @@ import gradio as gr
 
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED
-from demo.ui.common import handler, model_choices, queue_options, user_errors
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
 from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
@@ -94,10 +94,9 @@ def build_attention_tab(service) -> None:
         return (inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1))
 
     def attention(text, masked_model=None, causal_model=None, masked_layer=0, masked_head=0,
-                  causal_layer=0, causal_head=0):
-        # the service reads a model's family from the model itself; refuse a swapped pair here
-        service.spec(masked_model or None, MASKED)
-        service.spec(causal_model or None, CAUSAL)
+                  causal_layer=0, causal_head=0, progress=gr.Progress()):
+        # also refuses a swapped pair: the service reads a model's family from the model itself
+        announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
         masked = service.attention(masked_model or None, text, family=MASKED)
         causal = service.attention(causal_model or None, text, family=CAUSAL)
         m_layer, m_head = position(masked, masked_layer, masked_head)

@@ -56,6 +56,13 @@ def handler(fn):
     return spaces.GPU(duration=GPU_SECONDS)(fn) if spaces is not None else fn
 
 
+def announce_loading(service, progress, *models: tuple[str | None, str]) -> None:
+    """A model's first use reads (or downloads) its weights: tell the person waiting which ones."""
+    pending = service.pending(*models)
+    if pending:
+        progress(0, desc=f"Loading {', '.join(pending)} (first use only; then it is reused by everyone)")
+
+
 def queue_options(service) -> dict:
     """One concurrency group per device: requests past the model lock batch together inside the
     service, and the device lock keeps a single GPU from being oversubscribed."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
-from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.viz import comparison as view
 from demo.viz.bars import candidate_bars
 from demo.viz.heatmaps import plotly_text
@@ -81,7 +81,8 @@ def build_compare_tab(service) -> None:
     gr.Markdown("### How they are built, and the models loaded now")
     facts = _table(view.FACTS_HEADERS, "compare-facts", "Design, then measured on this server", view.DESIGN)
 
-    def compare(text, top_k=5, masked_model=None, causal_model=None):
+    def compare(text, top_k=5, masked_model=None, causal_model=None, progress=gr.Progress()):
+        announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
         result = service.compare(text, top_k, masked_model or None, causal_model or None)
         masked_info = service.info(masked_model or None, MASKED)
         causal_info = service.info(causal_model or None, CAUSAL)

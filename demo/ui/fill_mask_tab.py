@@ -9,7 +9,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import MASKED
-from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
 
@@ -39,7 +39,8 @@ def build_fill_mask_tab(service) -> None:
     sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence", js_on_load=None)
     plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
 
-    def fill_mask(text, model=None, top_k=5):
+    def fill_mask(text, model=None, top_k=5, progress=gr.Progress()):
+        announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
         return fill_mask_bars(result), filled_sentence(result)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL
-from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.viz.bars import next_token_bars, piece_label
 from demo.viz.token_html import generated_html
 
@@ -68,7 +68,8 @@ def build_generate_tab(service) -> None:
         plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
 
-    def next_tokens(text, model=None, top_k=5):
+    def next_tokens(text, model=None, top_k=5, progress=gr.Progress()):
+        announce_loading(service, progress, (model or None, CAUSAL))
         result = service.next_tokens(model or None, text, top_k)
         return next_token_bars(result), result
 
@@ -87,7 +88,8 @@ def build_generate_tab(service) -> None:
                  ).success(_offer, dist, choice, api_visibility="private", queue=False)
 
     def generate(text, model=None, max_new_tokens=40, greedy=False, temperature=1.0, top_k=50, top_p=1.0,
-                 seed=None):
+                 seed=None, progress=gr.Progress()):
+        announce_loading(service, progress, (model or None, CAUSAL))
         tokens = []
         for token in service.stream(model or None, text, max_new_tokens=max_new_tokens, greedy=greedy,
                                     temperature=temperature, top_k=top_k, top_p=top_p, seed=seed):
