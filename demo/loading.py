@@ -116,8 +116,9 @@ class ModelCache:
             # eager attention: sdpa (the default) returns no attention weights in transformers 5
             model = auto.from_pretrained(spec.source, dtype=self.dtype, attn_implementation="eager",
                                          local_files_only=local_only)
-        except (OSError, ValueError, EnvironmentError) as err:
-            why = str(err).splitlines()[0][:200]
+        except Exception as err:  # missing files, no network, a corrupt file (SafetensorError), a bad config
+            log.warning("could not load %s: %r", spec.id, err)
+            why = (str(err).splitlines() or [type(err).__name__])[0][:200]
             fix = ("choose a bundled pocket model, or run once with network access so the weights are cached"
                    if not spec.bundled else "reinstall the app: the bundled model files are missing or damaged")
             raise ModelLoadError(f"Could not load model '{spec.id}': {why}. To fix: {fix}.") from err
