@@ -67,7 +67,7 @@ def test_example_fills_the_blanks_and_draws_bars(page):
     sentence = page.locator("#fill-mask-sentence .fill-mask-sentence")
     expect(sentence).to_contain_text("She picked up her", timeout=MODEL_RUN)
     expect(sentence.locator("mark.fill-mask-word")).to_have_count(2)
-    expect(page.locator("#fill-mask-bars .plotly .bars path")).to_have_count(10)  # 2 blanks x top-5
+    expect(page.locator("#fill-mask-bars .plotly .bars path")).to_have_count(10, timeout=MODEL_RUN)  # 2 x top-5
     expect(page.locator("#fill-mask-bars .plotly .gtitle")).to_contain_text("each blank")
     no_error_toast(page)
     screenshot(page, "fill_mask")

@@ -1,0 +1,161 @@
+"""A classroom at once: N simulated students use one running app over its public API.
+
+Starts `python app.py` on a free loopback port with the bundled pocket models (no network), waits
+for it, then N students (one gradio_client each, in threads) mix every tab's endpoint for a fixed
+time, with a short pause between requests as people make. Each student's sentences are their own
+(a different word and length); every answer is compared with the answer the same sentence got
+when asked alone before the load, numbers aside: any other answer is cross-talk.
+Reports throughput, p50/p95 latency, errors, cross-talk and the server's resident memory.
+Loopback only; bounded in students, time and requests; stops the server by itself.
+Run: python -m bench.classroom [--students 40 --seconds 300]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from gradio_client import Client
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = ["dog", "cat", "king", "doctor", "farmer", "child", "bird", "soldier", "teacher", "horse"]
+SIZES = ["", "old ", "small ", "young "]
+NUMBERS = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+MAX_REQUESTS = 100_000  # a hard bound on top of the time limit
+
+
+def tasks(student: int) -> dict[str, dict]:
+    """This student's requests: their own noun and length, so no two students ask the same."""
+    who = f"the {SIZES[student // len(WORDS) % len(SIZES)]}{WORDS[student % len(WORDS)]}"
+    tail = " at home" * (student // (len(WORDS) * len(SIZES)))
+    return {
+        "fill_mask": {"text": f"{who} went to the [MASK]{tail} ."},
+        "next_tokens": {"text": f"{who} went to the{tail}"},
+        "generate": {"text": f"{who} said{tail}", "max_new_tokens": 6, "greedy": True},
+        "attention": {"text": f"{who} sat on the mat{tail} ."},
+        "compare": {"text": f"{who} went to the ___{tail} ."},
+    }
+
+
+def fingerprint(answer) -> str:
+    """The answer with every number blanked: the words, tokens and structure that identify it."""
+    return NUMBERS.sub("#", json.dumps(answer, sort_keys=True, default=str))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_server(port: int) -> tuple[subprocess.Popen, float]:
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port),
+           "DEMO_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while time.perf_counter() - started < 120:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            return server, time.perf_counter() - started
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("the app exited during start-up")
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the app did not answer within 120 s")
+
+
+def run(students: int, seconds: float, think: float, url: str, server_pid: int) -> dict:
+    clients = [Client(url, verbose=False) for _ in range(students)]
+    # each sentence alone first: the reference answers, and every model loaded (warm-up)
+    expected = {(s, verb): fingerprint(clients[0].predict(**args, api_name=f"/{verb}"))
+                for s in range(students) for verb, args in tasks(s).items()}
+    memory_warm = rss_mb(server_pid)
+    latencies: list[float] = []
+    errors: list[str] = []
+    crosstalk: list[str] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def student(s: int) -> None:
+        rng = random.Random(s)
+        mine = list(tasks(s).items())
+        while time.perf_counter() < deadline and len(latencies) + len(errors) < MAX_REQUESTS:
+            verb, args = rng.choice(mine)
+            started = time.perf_counter()
+            try:
+                answer = clients[s].predict(**args, api_name=f"/{verb}")
+            except Exception as err:  # counted and reported, never raised: the run goes on
+                with lock:
+                    errors.append(f"{verb}: {str(err)[:160]}")
+            else:
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+                    if fingerprint(answer) != expected[(s, verb)]:
+                        crosstalk.append(f"student {s} {verb}")
+            time.sleep(rng.uniform(0.5 * think, 1.5 * think))
+
+    threads = [threading.Thread(target=student, args=(s,), daemon=True) for s in range(students)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=seconds + 300)
+    spent = time.perf_counter() - began
+    for c in clients:
+        c.close()
+    ordered = sorted(latencies)
+    return {
+        "students": students, "seconds": round(spent, 1), "think_seconds": think,
+        "requests": len(latencies), "throughput_per_s": round(len(latencies) / spent, 2),
+        "p50_ms": round(1000 * statistics.median(ordered), 1) if ordered else None,
+        "p95_ms": round(1000 * ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
+        "errors": len(errors), "error_examples": errors[:5],
+        "crosstalk": len(crosstalk), "crosstalk_examples": crosstalk[:5],
+        "memory_after_warmup_mb": round(memory_warm, 1), "memory_end_mb": round(rss_mb(server_pid), 1),
+        "memory_growth_mb": round(rss_mb(server_pid) - memory_warm, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--think", type=float, default=1.0, help="mean pause between a student's requests (s)")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "classroom.json"))
+    args = parser.parse_args()
+    if not 1 <= args.students <= 200 or not 0 < args.seconds <= 3600:
+        raise SystemExit("students must be 1-200 and seconds 1-3600")
+    port = free_port()
+    server, startup = start_server(port)
+    try:
+        memory_start = rss_mb(server.pid)
+        result = run(args.students, args.seconds, args.think, f"http://127.0.0.1:{port}/", server.pid)
+        result = {"startup_seconds": round(startup, 1), "memory_at_start_mb": round(memory_start, 1), **result}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    Path(args.out).write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

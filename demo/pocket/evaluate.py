@@ -1,0 +1,143 @@
+"""Held-out figures for the pocket models, each against a unigram-frequency baseline.
+
+pocket-bert: hide 15 % of a held-out sentence's tokens with [MASK] and check whether the hidden
+token is the model's top-1 / in its top-5; the baseline always guesses the training set's most
+frequent tokens. pocket-gpt: perplexity of held-out sentences (each after the start token,
+ending with the end token); the baseline's is that of the training set's token frequencies.
+Shuffling each sentence's words keeps its word frequencies and destroys its context: a model
+that learned context, not frequency, must get much worse on shuffled text.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+
+from demo.pocket import corpus
+from demo.pocket.train import OUT
+
+MASK_RATE = 0.15
+SEED = 0
+
+
+@dataclass(frozen=True)
+class FillScores:
+    top1: float
+    top5: float
+    unigram_top1: float
+    unigram_top5: float
+    masked: int  # how many hidden tokens were scored
+
+
+@dataclass(frozen=True)
+class NextScores:
+    perplexity: float
+    unigram_perplexity: float
+    tokens: int
+
+
+def load(folder: Path, causal: bool):
+    auto = AutoModelForCausalLM if causal else AutoModelForMaskedLM
+    return auto.from_pretrained(folder).eval(), AutoTokenizer.from_pretrained(folder), unigram(folder)
+
+
+def unigram(folder: Path) -> torch.Tensor:
+    """(V,) training-set token counts, saved beside the model by the training command."""
+    return torch.tensor(json.loads((Path(folder) / "unigram.json").read_text()), dtype=torch.float64)
+
+
+def shuffled(text: str, rng: random.Random) -> str:
+    words = text.split()
+    rng.shuffle(words)
+    return " ".join(words)
+
+
+def random_cases(tokenizer, texts: list[str], rng: random.Random) -> list[tuple[list[int], list[int]]]:
+    """(ids, positions to hide): 15 % of each sentence's non-special tokens, at least one."""
+    cases = []
+    for ids in tokenizer(texts, truncation=True)["input_ids"]:
+        inner = list(range(1, len(ids) - 1))
+        if inner:
+            cases.append((ids, sorted(rng.sample(inner, max(1, round(MASK_RATE * len(inner)))))))
+    return cases
+
+
+def _padded(rows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+    """(B, T) ids right-padded with 0, and (B, T) bool: which positions are real."""
+    T = max(map(len, rows))
+    ids = torch.tensor([r + [0] * (T - len(r)) for r in rows])
+    return ids, torch.arange(T) < torch.tensor([len(r) for r in rows])[:, None]
+
+
+def fill_scores(folder: Path, cases: list[tuple[list[int], list[int]]], batch: int = 64) -> FillScores:
+    model, tokenizer, counts = load(folder, causal=False)
+    counts[tokenizer.all_special_ids] = 0  # the baseline never guesses [CLS] and friends
+    baseline = counts.topk(5).indices
+    hits, base_hits, n = [0, 0], [0, 0], 0
+    for start in range(0, len(cases), batch):
+        chunk = cases[start: start + batch]
+        ids, attention = _padded([c[0] for c in chunk])
+        rows = torch.tensor([b for b, (_, pos) in enumerate(chunk) for _ in pos])
+        cols = torch.tensor([p for _, pos in chunk for p in pos])
+        truth = ids[rows, cols]  # (M,)
+        hidden_ids = ids.clone()
+        hidden_ids[rows, cols] = tokenizer.mask_token_id
+        with torch.inference_mode():
+            logits = model(input_ids=hidden_ids, attention_mask=attention.long()).logits[rows, cols]  # (M, V)
+            logits[:, tokenizer.all_special_ids] = -math.inf  # never offered, as in the app
+            top = logits.topk(5).indices  # (M, 5)
+        for k, column in ((0, 1), (1, 5)):
+            hits[k] += int((top[:, :column] == truth[:, None]).any(1).sum())
+            base_hits[k] += int((baseline[None, :column] == truth[:, None]).any(1).sum())
+        n += len(truth)
+    return FillScores(hits[0] / n, hits[1] / n, base_hits[0] / n, base_hits[1] / n, n)
+
+
+def next_scores(folder: Path, texts: list[str], batch: int = 64) -> NextScores:
+    model, tokenizer, counts = load(folder, causal=True)
+    log_unigram = ((counts + 1) / (counts + 1).sum()).log()  # add-one: no token has probability 0
+    start, end = tokenizer.bos_token_id, tokenizer.eos_token_id
+    rows = [[start, *ids, end] for ids in tokenizer(texts, add_special_tokens=False)["input_ids"]]
+    rows = [r[: model.config.n_positions] for r in rows]
+    nll = base_nll = 0.0
+    n = 0
+    for first in range(0, len(rows), batch):
+        chunk = rows[first: first + batch]
+        ids, attention = _padded(chunk)
+        with torch.inference_mode():
+            logp = model(input_ids=ids, attention_mask=attention.long()).logits.float().log_softmax(-1)  # (B, T, V)
+        scored = attention[:, 1:]  # (B, T-1): every real token after the start token
+        target = ids[:, 1:]
+        nll -= float(logp[:, :-1].gather(-1, target[..., None]).squeeze(-1)[scored].sum())
+        base_nll -= float(log_unigram[target][scored].sum())
+        n += int(scored.sum())
+    return NextScores(math.exp(nll / n), math.exp(base_nll / n), n)
+
+
+def evaluate(out: Path = OUT) -> dict:
+    held_out = corpus.load().held_out
+    mixed = [shuffled(t, random.Random(i)) for i, t in enumerate(held_out)]
+    bert, gpt = out / "pocket-bert", out / "pocket-gpt"
+    tokenizer = AutoTokenizer.from_pretrained(bert)
+    report = {
+        "held_out_sentences": len(held_out),
+        "pocket-bert": asdict(fill_scores(bert, random_cases(tokenizer, held_out, random.Random(SEED)))),
+        "pocket-bert shuffled": asdict(fill_scores(bert, random_cases(tokenizer, mixed, random.Random(SEED)))),
+        "pocket-gpt": asdict(next_scores(gpt, held_out)),
+        "pocket-gpt shuffled": asdict(next_scores(gpt, mixed)),
+    }
+    (out / "evaluation.json").write_text(json.dumps(report, indent=1))
+    return report
+
+
+def main() -> None:
+    from demo.pocket.card import write_card
+
+    report = evaluate()
+    print(json.dumps(report, indent=1))
+    write_card()
