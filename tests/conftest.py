@@ -64,6 +64,19 @@ def make_service(bert_dir: str, gpt_dir: str, **settings) -> InferenceService:
     return InferenceService(Settings(device="cpu", **settings), defaults={"masked": bert_dir, "causal": gpt_dir})
 
 
+def fail_once(monkeypatch, owner, name: str, error: BaseException) -> None:
+    """Make owner.name raise `error` on its next call only (an injected device fault)."""
+    real = getattr(owner, name)
+    failures = iter([error])
+
+    def flaky(*args, **kwargs):
+        for err in failures:
+            raise err
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, flaky)
+
+
 @pytest.fixture(scope="session")
 def service(bert_dir, gpt_dir) -> InferenceService:
     return make_service(bert_dir, gpt_dir)

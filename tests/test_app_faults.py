@@ -6,6 +6,7 @@ import pytest
 import torch
 from gradio_client.exceptions import AppError
 
+from conftest import fail_once
 from demo.catalog import MASKED, ModelSpec
 from demo.ui.common import UNEXPECTED
 
@@ -28,15 +29,7 @@ def test_a_model_with_corrupt_files_gets_a_message_and_the_others_keep_serving(c
 
 def test_out_of_memory_in_one_request_fails_it_alone(client, web_service, monkeypatch):
     lm = web_service.load(None, MASKED)
-    real = lm.model.base_model.forward
-    failures = iter([torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 9.00 GiB")])
-
-    def once_out_of_memory(*args, **kwargs):
-        for err in failures:
-            raise err
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(lm.model.base_model, "forward", once_out_of_memory)
+    fail_once(monkeypatch, lm.model.base_model, "forward", torch.OutOfMemoryError("CUDA out of memory."))
     with pytest.raises(AppError, match="ran out of memory on this request"):
         client.predict(**FILL)
     assert client.predict(**FILL)  # same model, next request: fine

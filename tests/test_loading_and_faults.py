@@ -6,7 +6,7 @@ import time
 import pytest
 import torch
 
-from conftest import make_service
+from conftest import fail_once, make_service
 from demo.errors import DeviceError, ModelLoadError
 
 
@@ -74,15 +74,8 @@ def test_a_failed_load_is_remembered_instead_of_retried_per_request(bert_dir, gp
 def test_out_of_memory_fails_one_request_and_later_ones_succeed(bert_dir, gpt_dir, monkeypatch):
     fresh = make_service(bert_dir, gpt_dir)
     lm = fresh.load(None, "masked")
-    real = lm.model.base_model.forward
-    failures = iter([torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")])
-
-    def flaky(*args, **kwargs):
-        for err in failures:
-            raise err
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(lm.model.base_model, "forward", flaky)
+    fail_once(monkeypatch, lm.model.base_model, "forward",
+              torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"))
     with pytest.raises(DeviceError, match="ran out of memory"):
         fresh.fill_mask(None, "the cat [MASK] .")
     assert fresh.fill_mask(None, "the cat [MASK] .").masks

@@ -105,3 +105,11 @@ def test_training_report_covers_the_same_budget_for_both():
     assert bert["tokens"] == gpt["tokens"] and bert["tokens"][-1] == report["recipe"]["tokens"]
     assert bert["held_out_loss"][-1] < bert["held_out_loss"][0] and gpt["held_out_loss"][-1] < gpt["held_out_loss"][0]
     assert CATALOG["pocket-bert"].max_positions == report["recipe"]["positions"]
+
+
+def test_a_default_that_cannot_load_hands_over_to_the_bundled_model():
+    service = InferenceService(Settings(device="cpu", offline=True),
+                               defaults={"masked": "bert-base-uncased", "causal": "gpt2"})
+    assert service.fill_mask(None, "the [MASK] barked at the cat").model == "pocket-bert"
+    assert "Could not load bert-base-uncased; using the bundled pocket-bert" in service.notice
+    assert service.next_tokens(None, "the dog").model == "pocket-gpt"
