@@ -99,10 +99,16 @@ def web_service(bert_dir, gpt_dir) -> InferenceService:
 
 
 @pytest.fixture(scope="session")
-def app_url(web_service):
-    from demo.ui.app import build_app, launch_options
+def app(web_service):
+    from demo.ui.app import build_app
 
-    app = build_app(web_service)
+    return build_app(web_service)
+
+
+@pytest.fixture(scope="session")
+def app_url(app):
+    from demo.ui.app import launch_options
+
     _, url, _ = app.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=None,
                            quiet=True, **launch_options())
     try:

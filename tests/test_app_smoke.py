@@ -13,3 +13,16 @@ def test_every_tab_opens(page):
     for name in ["Fill the blank (BERT)", "Next word (GPT)", "Attention", "BERT vs GPT", "How they differ"]:
         page.get_by_role("tab", name=name).click()
         expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+
+
+VERBS = {"fill_mask", "next_tokens", "generate", "attention", "compare"}
+
+
+def test_every_service_verb_is_a_queued_endpoint_in_one_device_group(app, app_url):
+    from demo.ui.app import QUEUE_SIZE
+
+    public = {fn.api_name: fn for fn in app.fns.values() if fn.api_name in VERBS}
+    assert set(public) == VERBS
+    for fn in public.values():
+        assert fn.queue is not False and fn.concurrency_id == "device-cpu"
+    assert app._queue.max_size == QUEUE_SIZE  # bounded: past it, people get "the queue is full" at once

@@ -1,0 +1,61 @@
+"""Retake the README's screenshots: the app on the bundled pocket models, each tab after a run.
+
+Run: python tests/screenshots.py   (needs Debian's chromium; writes assets/screenshots/*.png)
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from demo.service import InferenceService  # noqa: E402
+from demo.settings import Settings  # noqa: E402
+from demo.ui.app import build_app, launch_options  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "assets" / "screenshots"
+WAIT = 60_000
+# tab, text box, text, button, what appears when the run is done
+RUNS = [
+    ("fill_mask", "Fill the blank (BERT)", "#fill-mask-text", "she drank a glass of [MASK] before going to [MASK] .",
+     "Fill the blanks", "#fill-mask-bars .bars path"),
+    ("generate", "Next word (GPT)", "#generate-text", "the children went to the", "Generate", "#generate-output span"),
+    ("attention", "Attention", "#attention-text", "the dog ran to the park because it was happy .", "Show attention",
+     "#attention-causal .hm image, #attention-causal .heatmaplayer image"),
+    ("compare", "BERT vs GPT", "#compare-text", "the doctor told the ___ to rest because she was sick .", "Compare",
+     "#compare-causal-plot .bars path"),
+    ("learn", "How they differ", "#learn-token-text", "unbelievably playful", "Split into tokens",
+     "#learn-tokens-causal .learn-chip"),
+]
+
+
+def main() -> None:
+    service = InferenceService(Settings(offline=True)).web_only()
+    app = build_app(service)
+    _, url, _ = app.launch(prevent_thread_lock=True, quiet=True, **launch_options())
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            for name, tab, box, text, button, done in RUNS:
+                page.get_by_role("tab", name=tab).click()
+                page.locator(f"{box} textarea").fill(text)
+                if name == "generate":  # the next-token chart first, then a generation below it
+                    page.get_by_role("button", name="Predict the next token").click()
+                    expect(page.locator("#generate-bars .bars path").first).to_be_attached(timeout=WAIT)
+                page.get_by_role("button", name=button, exact=True).click()
+                expect(page.locator(done).first).to_be_attached(timeout=WAIT)
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=OUT / f"{name}.png", full_page=True)
+                print("wrote", OUT / f"{name}.png")
+            browser.close()
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":
+    main()
