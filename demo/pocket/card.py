@@ -55,7 +55,8 @@ No next-sentence head: at this budget the masked-LM objective alone already need
 
 **Training.** {r['steps']} steps of {r['batch']} blocks × {r['positions']} tokens = {r['tokens']:,} tokens per model;
 AdamW (lr {r['learning_rate']}, β = 0.9/0.98, weight decay {r['weight_decay']}), {r['warmup']:.0%} warm-up then linear
-decay, gradient clipping 1.0, seed {r['seed']}. Hardware: {curves['hardware']}.
+decay, gradient clipping 1.0, seed {r['seed']}. Hardware: {curves['hardware']}. The training times are wall-clock
+and were measured while the same 2 cores also ran other work, so they are upper bounds.
 Loss curves: `curves.json` (the app's "How they differ" tab draws them).
 
 ## Held-out figures
