@@ -88,6 +88,8 @@ def run(students: int, seconds: float, think: float, url: str, server_pid: int) 
     # each sentence alone first: the reference answers, and every model loaded (warm-up)
     expected = {(s, verb): fingerprint(clients[0].predict(**args, api_name=f"/{verb}"))
                 for s in range(students) for verb, args in tasks(s).items()}
+    # cross-talk is only visible if no two students' answers look alike
+    distinct = all(len({expected[(s, verb)] for s in range(students)}) == students for verb in tasks(0))
     memory_warm = rss_mb(server_pid)
     latencies: list[float] = []
     errors: list[str] = []
@@ -113,7 +115,15 @@ def run(students: int, seconds: float, think: float, url: str, server_pid: int) 
                         crosstalk.append(f"student {s} {verb}")
             time.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
+    timeline: list[float] = []  # the server's memory every tenth of the run: growth or a plateau?
+
+    def watch() -> None:
+        while time.perf_counter() < deadline:
+            timeline.append(round(rss_mb(server_pid), 1))
+            time.sleep(seconds / 10)
+
     threads = [threading.Thread(target=student, args=(s,), daemon=True) for s in range(students)]
+    threads.append(threading.Thread(target=watch, daemon=True))
     began = time.perf_counter()
     for t in threads:
         t.start()
@@ -129,9 +139,9 @@ def run(students: int, seconds: float, think: float, url: str, server_pid: int) 
         "p50_ms": round(1000 * statistics.median(ordered), 1) if ordered else None,
         "p95_ms": round(1000 * ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
         "errors": len(errors), "error_examples": errors[:5],
-        "crosstalk": len(crosstalk), "crosstalk_examples": crosstalk[:5],
+        "crosstalk": len(crosstalk), "crosstalk_examples": crosstalk[:5], "answers_distinct": distinct,
         "memory_after_warmup_mb": round(memory_warm, 1), "memory_end_mb": round(rss_mb(server_pid), 1),
-        "memory_growth_mb": round(rss_mb(server_pid) - memory_warm, 1),
+        "memory_growth_mb": round(rss_mb(server_pid) - memory_warm, 1), "memory_timeline_mb": timeline,
     }
 
 
