@@ -1,8 +1,8 @@
 """Load each model once per process, on the best device, ready for inference.
 
-Concurrent first requests for the same model wait on one per-model lock, so the weights are
-read once. Failures are remembered briefly, so an unreachable hub costs one timeout, not one
-per request.
+Loads run one at a time (concurrent first requests wait, then find the model loaded), so the
+weights are read once and two loads never share transformers' process-wide meta-device state.
+Failures are remembered briefly, so an unreachable hub costs one timeout, not one per request.
 """
 from __future__ import annotations
 
@@ -79,8 +79,7 @@ class ModelCache:
         self.loads: Counter[str] = Counter()  # how often each model was really read (tests check 1)
         self._models: dict[str, LoadedModel] = {}
         self._failures: dict[str, tuple[float, ModelLoadError]] = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
+        self._loading = threading.Lock()
         self.device_lock = threading.Lock()  # shared by every model here: the device is never oversubscribed
 
     def loaded(self) -> list[str]:
@@ -89,9 +88,9 @@ class ModelCache:
     def get(self, spec: ModelSpec) -> LoadedModel:
         if spec.id in self._models:  # fast path, no lock
             return self._models[spec.id]
-        with self._guard:
-            lock = self._locks.setdefault(spec.id, threading.Lock())
-        with lock:
+        # one load at a time, whatever the model: from_pretrained builds models on the "meta"
+        # device through process-wide state, so two loads in two threads corrupt each other
+        with self._loading:
             if spec.id in self._models:
                 return self._models[spec.id]
             failed = self._failures.get(spec.id)

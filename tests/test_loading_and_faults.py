@@ -39,6 +39,16 @@ def test_concurrent_first_calls_load_the_model_once(bert_dir, gpt_dir):
     assert fresh.cache.loads == {bert_dir: 1, gpt_dir: 1}
 
 
+def test_different_models_loading_at_the_same_moment_both_load(bert_dir, gpt_dir):
+    # transformers builds a model on the "meta" device through process-wide state: two loads at
+    # once in two threads used to leave one model's weights on meta ("Cannot copy out of meta tensor")
+    for _ in range(3):
+        fresh = make_service(bert_dir, gpt_dir)
+        calls = [lambda: fresh.fill_mask(None, "the cat [MASK] ."), lambda: fresh.next_tokens(None, "the cat")] * 4
+        run_together(lambda call: call(), [(c,) for c in calls])
+        assert fresh.cache.loads == {bert_dir: 1, gpt_dir: 1}
+
+
 def test_pending_names_the_models_a_request_will_load_first(bert_dir, gpt_dir):
     fresh = make_service(bert_dir, gpt_dir)
     assert fresh.pending((None, "masked"), (None, "causal"), (bert_dir, "masked")) == [bert_dir, gpt_dir]
