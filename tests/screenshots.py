@@ -49,7 +49,7 @@ def main() -> None:
                     expect(page.locator("#generate-bars .bars path").first).to_be_attached(timeout=WAIT)
                 page.get_by_role("button", name=button, exact=True).click()
                 expect(page.locator(done).first).to_be_attached(timeout=WAIT)
-                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(1500)  # a screenshot script, not a test: let the charts settle
                 page.screenshot(path=OUT / f"{name}.png", full_page=True)
                 print("wrote", OUT / f"{name}.png")
             browser.close()
