@@ -167,6 +167,14 @@ def page(browser, app_url):
     context.close()
 
 
+def open_tab(page, name: str) -> None:
+    """Open a tab by its role and name, and wait until it is the selected one."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
+
+
 def screenshot(page, name: str) -> None:
     """Saved under artifacts/ (git-ignored) for people to look at."""
     os.makedirs(ARTIFACTS, exist_ok=True)

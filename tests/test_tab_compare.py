@@ -7,7 +7,7 @@ import pytest
 from gradio_client.exceptions import AppError
 from playwright.sync_api import expect
 
-from conftest import screenshot
+from conftest import open_tab, screenshot
 from demo.viz.bertviz_frame import readable
 
 TEXT = "the cat sat on the ___ and the bird sang ."
@@ -71,14 +71,9 @@ def table_rows(page, label):
     return page.get_by_role("grid", name=label).get_by_role("row")
 
 
-def open_tab(page):
-    page.get_by_role("tab", name="BERT vs GPT").click()
-    expect(page.get_by_role("tab", name="BERT vs GPT")).to_have_attribute("aria-selected", "true")
-
-
 @pytest.mark.browser
 def test_a_person_compares_both_models_on_one_blank(page, web_service):
-    open_tab(page)
+    open_tab(page, "BERT vs GPT")
     page.get_by_text("I went to the ___ to buy some bread.").click()
     expect(page.locator("#compare-text textarea")).to_have_value("I went to the ___ to buy some bread.")
     expect(page.locator("#compare-new-right textarea")).to_have_value("to borrow some books.")
@@ -110,7 +105,7 @@ def test_a_person_compares_both_models_on_one_blank(page, web_service):
 
 @pytest.mark.browser
 def test_hostile_text_shows_as_text_and_bad_input_as_a_message(page):
-    open_tab(page)
+    open_tab(page, "BERT vs GPT")
     hostile = "<img src=x onerror=__pwned=1> ___ </iframe><b>${7}</b>"  # short: tiny-gpt has 64 positions
     page.locator("#compare-text textarea").fill(hostile)
     page.get_by_role("button", name="Compare", exact=True).click()

@@ -3,19 +3,14 @@ each model's own pieces, and the O(n²) figure is drawn with no model run."""
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot
+from conftest import open_tab, screenshot
 
 WORD = "the cats playing"
 
 
-def open_tab(page):
-    page.get_by_role("tab", name="How they differ").click()
-    expect(page.get_by_role("tab", name="How they differ")).to_have_attribute("aria-selected", "true")
-
-
 @pytest.mark.browser
 def test_a_person_compares_the_two_tokenizers(page, web_service):
-    open_tab(page)
+    open_tab(page, "How they differ")
     for heading in ["Two ways to read a sentence", "Three families of pre-training", "Relatives and descendants",
                     "Attention, and why long texts are expensive", "Making models smaller",
                     "Training curves of the bundled models"]:
@@ -42,7 +37,7 @@ def test_a_person_compares_the_two_tokenizers(page, web_service):
 
 @pytest.mark.browser
 def test_empty_text_gets_the_services_message(page):
-    open_tab(page)
+    open_tab(page, "How they differ")
     page.locator("#learn-token-text textarea").fill("   ")
     page.get_by_role("button", name="Split into tokens").click()
     expect(page.get_by_test_id("toast-body")).to_contain_text("Text is empty")
