@@ -94,7 +94,7 @@ def build_compare_tab(service) -> None:
 
     gr.on([run.click, text.submit], handler(compare), [text, top_k, masked_model, causal_model],
           [strip, masked_plot, causal_plot, ranking_note, ranking, facts],
-          api_name="compare", **queue_options(service))
+          api_name="compare", preprocess=False, **queue_options(service))
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None):
         """The same sentence before and after replacing the words right of the blank."""
