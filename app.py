@@ -3,12 +3,14 @@ import argparse
 import logging
 
 from demo.service import InferenceService
+from demo.startup import limit_malloc_arenas
 from demo.ui.app import build_app, launch_options
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--share", action="store_true", help="also serve on a public gradio.live link")
     args = parser.parse_args()
+    limit_malloc_arenas()  # before the server's worker threads exist
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = InferenceService().web_only()  # the web app offers the catalog, not local paths
     build_app(service).launch(share=args.share, **launch_options())

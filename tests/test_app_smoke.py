@@ -26,3 +26,13 @@ def test_every_service_verb_is_a_queued_endpoint_in_one_device_group(app, app_ur
     for fn in public.values():
         assert fn.queue is not False and fn.concurrency_id == "device-cpu"
     assert app._queue.max_size == QUEUE_SIZE  # bounded: past it, people get "the queue is full" at once
+
+
+def test_the_malloc_arena_cap_applies_on_glibc():
+    import platform
+
+    from demo.startup import limit_malloc_arenas
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("the cap is glibc's")
+    assert limit_malloc_arenas() is True
