@@ -45,9 +45,9 @@ CATALOG: dict[str, ModelSpec] = {
                   about="6 layers distilled from GPT-2."),
         ModelSpec("gpt2-medium", CAUSAL, "GPT-2 medium (355M)", "gpt2-medium", 1024,
                   about="24 layers, 1024 hidden: the same recipe, scaled up."),
-        ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 128, "[MASK]",
+        ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 64, "[MASK]",
                   bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
-        ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 128,
+        ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 64,
                   bundled=True, about="Tiny GPT trained by this project on the same text; works offline."),
     ]
 }

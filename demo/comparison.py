@@ -40,7 +40,7 @@ def compare(service, text: str, top_k: int = 5, masked_model: str | None = None,
     # every completed sentence, scored after GPT's start token so the first word counts too
     start = [lm.tokenizer.bos_token_id] if lm.tokenizer.bos_token_id is not None else []
     sentences = [left + c.text.strip() + right for c in bert.masks[0]]
-    encoded = [start + service.encode(lm, s) for s in sentences]
+    encoded = [start + service.encode(lm, s, room=len(start)) for s in sentences]
     with service.device_errors(), lm.lock:
         scores = sentence_logprobs(lm, encoded)
     ranking = sorted((RankedCandidate(c, s) for c, s in zip(bert.masks[0], scores)), key=lambda r: -r.logprob)

@@ -2,6 +2,7 @@
 
 Their weights are random (seeded), which is all the agreement tests need: the service must
 give the same numbers as the transformers pipelines on the same model, whatever it predicts.
+`DEMO_TEST_MODELS=pocket pytest` runs the same suite on the bundled, trained pocket models instead.
 """
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ import torch
 from tokenizers import ByteLevelBPETokenizer
 from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
 
+from demo.pocket import FOLDER as POCKET_FOLDER
 from demo.service import InferenceService
 from demo.settings import Settings
+
+ON_POCKET = os.environ.get("DEMO_TEST_MODELS") == "pocket"
+MASKED, CAUSAL = ("pocket-bert", "pocket-gpt") if ON_POCKET else ("tiny-bert", "tiny-gpt")  # names in the web app
 
 WORDS = ("the a cat dog sat on mat ran to park is was big small red blue house tree bird sang "
          "in of and it he she they we play ##ing ##s ##ed . , ! ?").split()
@@ -52,11 +57,15 @@ def tiny_gpt(path) -> str:
 
 @pytest.fixture(scope="session")
 def bert_dir(tmp_path_factory) -> str:
+    if ON_POCKET:
+        return str(POCKET_FOLDER / "pocket-bert")
     return tiny_bert(tmp_path_factory.mktemp("tiny-bert"))
 
 
 @pytest.fixture(scope="session")
 def gpt_dir(tmp_path_factory) -> str:
+    if ON_POCKET:
+        return str(POCKET_FOLDER / "pocket-gpt")
     return tiny_gpt(tmp_path_factory.mktemp("tiny-gpt"))
 
 
@@ -87,13 +96,14 @@ def service(bert_dir, gpt_dir) -> InferenceService:
 @pytest.fixture(scope="session")
 def web_service(bert_dir, gpt_dir) -> InferenceService:
     """What the web app runs on in tests: the tiny models join the allowlist as `tiny-bert` and
-    `tiny-gpt` and are the defaults; local directories are refused, as on a hosted server."""
+    `tiny-gpt` (the pocket models are in it already) and are the defaults; local directories are
+    refused, as on a hosted server."""
     from pathlib import Path
 
     from demo.catalog import spec_from_directory
 
-    extra = [spec_from_directory(Path(bert_dir), "tiny-bert"), spec_from_directory(Path(gpt_dir), "tiny-gpt")]
-    service = InferenceService(Settings(device="cpu"), defaults={"masked": "tiny-bert", "causal": "tiny-gpt"},
+    extra = [] if ON_POCKET else [spec_from_directory(Path(bert_dir), MASKED), spec_from_directory(Path(gpt_dir), CAUSAL)]
+    service = InferenceService(Settings(device="cpu"), defaults={"masked": MASKED, "causal": CAUSAL},
                                extra_models=extra)
     return service.web_only()
 

@@ -10,7 +10,8 @@ from demo.errors import MaskError
 def test_attention_rows_sum_to_one_and_shapes(service, bert_dir):
     got = service.attention(bert_dir, "the cat sat on the mat .")
     L, H, T, _ = got.weights.shape
-    assert (L, H) == (2, 2) and T == len(got.tokens) == 9 and not got.causal
+    info = service.info(bert_dir, "masked")
+    assert (L, H) == (info.layers, info.heads) and T == len(got.tokens) == 9 and not got.causal
     np.testing.assert_allclose(got.weights.sum(-1), 1.0, atol=1e-5)
     assert np.triu(got.weights, k=1).sum() > 0.1  # BERT looks both ways
 
@@ -80,6 +81,7 @@ def test_compare_needs_exactly_one_blank(service, text, message):
 
 
 def test_tokenize_shows_wordpiece_and_bpe_pieces(service):
-    assert service.tokenize(None, "the cat playing", "masked") == ["the", "cat", "play", "##ing"]
+    pieces = service.tokenize(None, "The cat playings", "masked")  # a word no vocabulary holds whole
+    assert pieces[:2] == ["the", "cat"] and len(pieces) > 3 and all(p.startswith("##") for p in pieces[3:])
     pieces = service.tokenize(None, "The cat sat", "causal")
     assert "".join(pieces).replace("Ġ", " ") == "The cat sat" and any(p.startswith("Ġ") for p in pieces)

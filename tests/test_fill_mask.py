@@ -3,6 +3,7 @@ import pytest
 import torch
 from transformers import AutoModelForMaskedLM, AutoTokenizer, pipeline
 
+from conftest import make_service
 from demo.errors import MaskError
 
 
@@ -35,9 +36,10 @@ def test_same_top_k_and_probabilities_as_pipeline(service, oracle, text):
             assert c.prob == pytest.approx(r["score"], abs=1e-4)
 
 
-def test_probabilities_are_the_full_vocabulary_softmax(service, bert_dir):
+def test_probabilities_are_the_full_vocabulary_softmax(bert_dir, gpt_dir):
     tok = AutoTokenizer.from_pretrained(bert_dir)
     model = AutoModelForMaskedLM.from_pretrained(bert_dir).eval()
+    service = make_service(bert_dir, gpt_dir, max_top_k=len(tok))  # every candidate, whatever the vocabulary
     got = service.fill_mask(None, "the cat [MASK] .", top_k=len(tok) - len(tok.all_special_ids))
     enc = tok("the cat [MASK] .", return_tensors="pt")
     with torch.no_grad():

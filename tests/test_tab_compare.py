@@ -7,7 +7,7 @@ import pytest
 from gradio_client.exceptions import AppError
 from playwright.sync_api import expect
 
-from conftest import open_tab, screenshot
+from conftest import CAUSAL, MASKED, open_tab, screenshot
 from demo.viz.bertviz_frame import readable
 
 TEXT = "the cat sat on the ___ and the bird sang ."
@@ -15,7 +15,7 @@ TEXT = "the cat sat on the ___ and the bird sang ."
 
 def test_compare_endpoint_agrees_with_the_service(client, web_service):
     strip, masked_plot, causal_plot, note, ranking, facts = client.predict(
-        text=TEXT, top_k=4, masked_model="tiny-bert", causal_model="tiny-gpt", api_name="/compare")
+        text=TEXT, top_k=4, masked_model=MASKED, causal_model=CAUSAL, api_name="/compare")
     want = web_service.compare(TEXT, top_k=4)
 
     masked_bars = json.loads(masked_plot["plot"])["data"][0]
@@ -37,16 +37,16 @@ def test_compare_endpoint_agrees_with_the_service(client, web_service):
     assert "GPT finds the sentence with" in note
 
     facts = {row[0]: row[1:] for row in facts["data"]}
-    assert facts["Model"] == ["tiny-bert", "tiny-gpt"]
-    assert facts["Parameters"] == [f"{web_service.info('tiny-bert', 'masked').parameters:,}",
-                                   f"{web_service.info('tiny-gpt', 'causal').parameters:,}"]
+    assert facts["Model"] == [MASKED, CAUSAL]
+    assert facts["Parameters"] == [f"{web_service.info(MASKED, 'masked').parameters:,}",
+                                   f"{web_service.info(CAUSAL, 'causal').parameters:,}"]
     assert all(re.fullmatch(r"\d+ ms", s) for s in facts["This request"])
 
 
 def test_compare_defaults_to_five_candidates_and_the_default_models(client):
     _, masked_plot, causal_plot, _, ranking, facts = client.predict(text=TEXT, api_name="/compare")
     assert len(json.loads(masked_plot["plot"])["data"][0]["x"]) == 5 == len(ranking["data"])
-    assert ["Model", "tiny-bert", "tiny-gpt"] in facts["data"]
+    assert ["Model", MASKED, CAUSAL] in facts["data"]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -86,7 +86,7 @@ def test_a_person_compares_both_models_on_one_blank(page, web_service):
     gpt_row = page.locator('#compare-strip [data-family="causal"]')
     expect(gpt_row.locator(".compare-hidden")).to_have_text(["to", "buy", "some", "bread."])
     expect(page.locator('#compare-strip [data-family="masked"] .compare-hidden')).to_have_count(0)
-    parameters = f"{web_service.info('tiny-bert', 'masked').parameters:,}"
+    parameters = f"{web_service.info(MASKED, 'masked').parameters:,}"
     facts = page.get_by_role("grid", name="Design, then measured on this server")
     expect(facts).to_contain_text("next-sentence prediction")
     expect(facts.get_by_role("row").filter(has_text="Parameters")).to_contain_text(parameters)
@@ -106,7 +106,7 @@ def test_a_person_compares_both_models_on_one_blank(page, web_service):
 @pytest.mark.browser
 def test_hostile_text_shows_as_text_and_bad_input_as_a_message(page):
     open_tab(page, "BERT vs GPT")
-    hostile = "<img src=x onerror=__pwned=1> ___ </iframe><b>${7}</b>"  # short: tiny-gpt has 64 positions
+    hostile = "<img src=x onerror=__pwned=1> ___ </iframe><b>${7}</b>"  # short: the test models have 64 positions
     page.locator("#compare-text textarea").fill(hostile)
     page.get_by_role("button", name="Compare", exact=True).click()
     expect(page.locator('#compare-strip [data-family="causal"] .compare-hidden')).to_contain_text(

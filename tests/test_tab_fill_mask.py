@@ -7,7 +7,7 @@ import pytest
 from gradio_client.exceptions import AppError
 from playwright.sync_api import expect
 
-from conftest import screenshot
+from conftest import CAUSAL, MASKED, screenshot
 
 MODEL_RUN = 30_000  # ms: a model run on a busy CPU may take longer than expect's 5 s default
 TEXT = "the cat sat on the [MASK] and the [MASK] sang ."
@@ -19,7 +19,7 @@ def bars(plot: dict) -> list[dict]:
 
 
 def test_fill_mask_returns_the_services_probabilities_per_blank(client, web_service):
-    plot, sentence = client.predict(text=TEXT, model="tiny-bert", top_k=4, api_name="/fill_mask")
+    plot, sentence = client.predict(text=TEXT, model=MASKED, top_k=4, api_name="/fill_mask")
     want = web_service.fill_mask(None, TEXT, top_k=4)
     traces = bars(plot)
     assert len(traces) == len(want.masks) == 2
@@ -46,7 +46,7 @@ def test_user_text_comes_back_escaped(client):
     ({"text": ""}, "empty"),
     ({"text": "the [MASK] .", "top_k": 0}, "top_k must be between 1 and 50"),
     ({"text": "the [MASK] .", "top_k": 51}, "top_k must be between 1 and 50"),
-    ({"text": "the [MASK] .", "model": "tiny-gpt"}, "cannot fill blanks"),
+    ({"text": "the [MASK] .", "model": CAUSAL}, "cannot fill blanks"),
 ])
 def test_bad_input_gets_the_services_message(client, params, message):
     with pytest.raises(AppError, match=message):

@@ -2,7 +2,7 @@
 
 Installed at training time (`apt-get install wordnet-base`); the text itself is never committed.
 Each synset line of WordNet's data files ends with `| gloss; "example"; "example"`. Every
-definition and every example becomes one line. A line goes to the held-out split by a hash of
+definition and every example becomes one line, written as a sentence (capital letter, full stop). A line goes to the held-out split by a hash of
 its text, so the split never depends on file order or on a random state.
 """
 from __future__ import annotations
@@ -31,7 +31,15 @@ def _lines(data_file: Path):
         for part in line.split(" | ", 1)[1].split(";"):
             text = _SPACES.sub(" ", part.strip().strip('"')).strip()
             if len(text.split()) >= 3:  # "(music)" or "a dog" teaches little context
-                yield text
+                yield as_sentence(text)
+
+
+def as_sentence(text: str) -> str:
+    """A capital first letter and a final full stop, as people type a sentence into the app.
+    WordNet's lines have neither, and a model trained on them reads "[MASK] ." as the "e.g." of
+    its glosses."""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
 
 
 def held_out(text: str) -> bool:

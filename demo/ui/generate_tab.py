@@ -31,9 +31,11 @@ EXAMPLES = [
 
 
 def _offer(dist):
-    """The last distribution's candidates as clickable choices (index = rank), none picked yet."""
-    return gr.update(choices=[(f"{piece_label(c.token)}   {c.prob:.1%}", i) for i, c in enumerate(dist.candidates)],
-                     value=None)
+    """The last distribution's candidates as clickable choices (index = rank), none picked yet.
+    A byte-level piece that is only part of a character (it reads as "\ufffd") cannot be written
+    into the prompt's text, so it is left out of the choices; the chart still shows it."""
+    return gr.update(choices=[(f"{piece_label(c.token)}   {c.prob:.1%}", i) for i, c in enumerate(dist.candidates)
+                              if "\ufffd" not in c.text], value=None)
 
 
 def build_generate_tab(service) -> None:
