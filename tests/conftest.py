@@ -189,3 +189,13 @@ def screenshot(page, name: str) -> None:
     """Saved under artifacts/ (git-ignored) for people to look at."""
     os.makedirs(ARTIFACTS, exist_ok=True)
     page.screenshot(path=os.path.join(ARTIFACTS, f"{name}.png"), full_page=True)
+
+
+def ended_clean(page, name: str) -> None:
+    """A person's run through a tab ended clean: no error toast, nothing fetched from outside the
+    app (no CDN), and a screenshot to look at."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("toast-body")).to_have_count(0)
+    assert page.blocked == []
+    screenshot(page, name)

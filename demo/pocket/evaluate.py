@@ -2,8 +2,9 @@
 
 pocket-bert: hide 15 % of a held-out sentence's tokens with [MASK] (and, separately, one content
 word per sentence) and check whether the hidden token is the model's top-1 / in its top-5; the
-baseline always guesses the training set's most frequent tokens. pocket-gpt: perplexity of held-out sentences (every token after the first, and
-the end token); the baseline's is that of the training set's token frequencies.
+baseline always guesses the training set's most frequent tokens. pocket-gpt: perplexity of
+held-out sentences (every token after the first, and the end token); the baseline's is that of
+the training set's token frequencies.
 Shuffling each sentence's words keeps its word frequencies and destroys its context: a model
 that learned context, not frequency, must get much worse on shuffled text.
 """
@@ -32,8 +33,8 @@ class FillScores:
     unigram_top1: float
     unigram_top5: float
     masked: int  # how many hidden tokens were scored
-    log_prob: float = 0.0  # the hidden token's mean log-probability (nats): finer than top-5 on few cases
-    unigram_log_prob: float = 0.0
+    log_prob: float  # the hidden token's mean log-probability (nats): finer than top-5 on few cases
+    unigram_log_prob: float
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ def load(folder: Path, causal: bool):
 def unigram(folder: Path) -> torch.Tensor:
     """(V,) training-set token counts, saved beside the model by the training command."""
     return torch.tensor(json.loads((Path(folder) / "unigram.json").read_text()), dtype=torch.float64)
+
+
+def log_frequencies(counts: torch.Tensor) -> torch.Tensor:
+    """(V,) the unigram baseline's log-probabilities; add-one, so no token has probability 0."""
+    return ((counts + 1) / (counts + 1).sum()).log()
 
 
 def shuffled(text: str, rng: random.Random) -> str:
@@ -91,7 +97,7 @@ def fill_scores(folder: Path, cases: list[tuple[list[int], list[int]]], batch: i
     model, tokenizer, counts = load(folder, causal=False)
     counts[tokenizer.all_special_ids] = 0  # the baseline never guesses [CLS] and friends
     baseline = counts.topk(5).indices
-    log_unigram = ((counts + 1) / (counts + 1).sum()).log()  # add-one: no token has probability 0
+    log_unigram = log_frequencies(counts)
     hits, base_hits, n, log_prob, base_log_prob = [0, 0], [0, 0], 0, 0.0, 0.0
     for start in range(0, len(cases), batch):
         chunk = cases[start: start + batch]
@@ -116,7 +122,7 @@ def fill_scores(folder: Path, cases: list[tuple[list[int], list[int]]], batch: i
 
 def next_scores(folder: Path, texts: list[str], batch: int = 64) -> NextScores:
     model, tokenizer, counts = load(folder, causal=True)
-    log_unigram = ((counts + 1) / (counts + 1).sum()).log()  # add-one: no token has probability 0
+    log_unigram = log_frequencies(counts)
     rows = train_rows(tokenizer, texts, model.config.n_positions)  # as trained: `line <|endoftext|>`
     nll = base_nll = 0.0
     n = 0

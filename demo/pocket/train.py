@@ -63,7 +63,7 @@ class MaskedObjective:
     own collator). The vocabulary head runs on the masked rows only (demo.heads)."""
     name = "pocket-bert"
 
-    def __init__(self, model, tokenizer, recipe: Recipe, seed: int):
+    def __init__(self, model, tokenizer, recipe: Recipe):
         self.model, self.tokenizer = model, tokenizer
         # its masks come from torch's global RNG (seeded in train()): torch_mask_tokens ignores the collator's seed
         self.collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=recipe.mask_probability)
@@ -87,7 +87,7 @@ class CausalObjective:
     """GPT's next-token prediction at every real position (the model shifts labels itself)."""
     name = "pocket-gpt"
 
-    def __init__(self, model, tokenizer, recipe: Recipe, seed: int):
+    def __init__(self, model, tokenizer, recipe: Recipe):
         self.model, self.tokenizer = model, tokenizer
 
     def mask(self, ids: torch.Tensor, real: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -117,6 +117,7 @@ def train_one(objective, train_batches: list[Batch], held_batches: list[Batch], 
     order = torch.Generator().manual_seed(recipe.seed)
     # masked once, up front: the held-out curve then measures the model, not the luck of the masks
     held = [(*objective.mask(ids, real), real) for ids, real in held_batches]
+    weights = [int((labels != -100).sum()) for _, labels, _ in held]  # targets: a short batch counts for less
     curve = {"tokens": [], "train_loss": [], "held_out_loss": []}
     running, seen, started, queue = [], 0, time.perf_counter(), []
     for step in range(1, recipe.steps + 1):
@@ -134,8 +135,6 @@ def train_one(objective, train_batches: list[Batch], held_batches: list[Batch], 
         if step % recipe.eval_every == 0 or step == recipe.steps:
             model.eval()
             with torch.no_grad(), autocast():
-                # weighted by targets, so a short last batch counts for what it holds
-                weights = [int((labels != -100).sum()) for _, labels, _ in held]
                 held_loss = sum(w * objective.loss(*(t.to(device) for t in batch)).item()
                                 for w, batch in zip(weights, held)) / sum(weights)
             model.train()
@@ -171,7 +170,7 @@ def train(recipe: Recipe = Recipe(), out: Path = OUT, text: corpus.Corpus | None
         pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         train_batches = batches(train_rows, recipe.batch_tokens, pad)
         held_batches = batches(rows(tokenizer, text.held_out, recipe.positions), recipe.batch_tokens, pad)
-        goal = objective(model, tokenizer, recipe, recipe.seed)
+        goal = objective(model, tokenizer, recipe)
         curve = train_one(goal, train_batches, held_batches, recipe, device)
         curve["epochs"] = round(curve["tokens"][-1] / sum(map(len, train_rows)), 2)
         folder = out / name
