@@ -9,32 +9,29 @@ from demo.ui.attention_tab import build_attention_tab
 from demo.ui.compare_tab import build_compare_tab
 from demo.ui.fill_mask_tab import build_fill_mask_tab
 from demo.ui.generate_tab import build_generate_tab
+from demo.ui.i18n import I18N, t
 from demo.ui.learn_tab import build_learn_tab
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 QUEUE_SIZE = 64  # a classroom of 40 fits; beyond it users get Gradio's "queue is full" message at once
 
-INTRO = """# BERT vs GPT
-**BERT** reads the whole sentence at once (a bidirectional encoder trained to fill in masked words).
-**GPT** reads left to right (a decoder trained to predict the next word). Try both on the same text."""
-
 
 def build_app(service) -> gr.Blocks:
-    with gr.Blocks(title="BERT vs GPT, side by side") as app:
-        gr.Markdown(INTRO)
+    with gr.Blocks(title="BERT vs GPT") as app:
+        gr.Markdown(t("app.intro"))
         notice = service.notice if service.default("masked") else ""  # default() finds the notice
         if notice:
             gr.Markdown(f"ℹ️ {notice}", elem_id="offline-notice")
         with gr.Tabs():
-            with gr.Tab("Fill the blank (BERT)", id="fill_mask"):
+            with gr.Tab(t("tab.fill"), id="fill_mask"):
                 build_fill_mask_tab(service)
-            with gr.Tab("Next word (GPT)", id="generate"):
+            with gr.Tab(t("tab.next"), id="generate"):
                 build_generate_tab(service)
-            with gr.Tab("Attention", id="attention"):
+            with gr.Tab(t("tab.attention"), id="attention"):
                 build_attention_tab(service)
-            with gr.Tab("BERT vs GPT", id="compare"):
+            with gr.Tab(t("tab.compare"), id="compare"):
                 build_compare_tab(service)
-            with gr.Tab("How they differ", id="learn"):
+            with gr.Tab(t("tab.learn"), id="learn"):
                 build_learn_tab(service)
     app.queue(max_size=QUEUE_SIZE, default_concurrency_limit=service.settings.max_batch)
     return app
@@ -42,4 +39,4 @@ def build_app(service) -> gr.Blocks:
 
 def launch_options() -> dict:
     theme = gr.themes.Soft(primary_hue="indigo", secondary_hue="amber", text_size="lg")
-    return {"theme": theme, "css_paths": [ASSETS / "style.css"]}
+    return {"theme": theme, "css_paths": [ASSETS / "style.css"], "i18n": I18N}

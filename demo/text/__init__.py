@@ -1,0 +1,23 @@
+"""Every user-facing string, one module per language (en.py, zh.py), looked up by key.
+
+Tabs hand keys to Gradio (`demo.ui.i18n.t`) so the browser shows the reader's language; views and
+messages built on the server call `say(key, lang)`. A key missing from a translation falls back to
+English, so a new view never shows a bare key; `tests/test_text.py` lists what is untranslated.
+"""
+from __future__ import annotations
+
+from demo.text import en, zh
+
+LANGUAGES = {"en": en.TEXT, "zh": zh.TEXT}
+
+
+def language(value: object) -> str:
+    """'zh', 'zh-CN', 'zh_Hans' -> 'zh'; anything unknown -> 'en'."""
+    code = str(value or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def say(key: str, lang: str = "en", **values: object) -> str:
+    """The text for `key` in `lang`, with {placeholders} filled in."""
+    table = LANGUAGES.get(language(lang), en.TEXT)
+    return table.get(key, en.TEXT[key]).format(**values)

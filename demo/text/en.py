@@ -1,0 +1,16 @@
+"""English: every user-facing string of the app, by key ("area.what")."""
+
+TEXT: dict[str, str] = {
+    # -- the page -------------------------------------------------------------------------
+    "app.title": "BERT vs GPT, side by side",
+    "app.intro": (
+        "# BERT vs GPT\n"
+        "**BERT** reads the whole sentence at once (a bidirectional encoder trained to fill in masked words).\n"
+        "**GPT** reads left to right (a decoder trained to predict the next word). Try both on the same text."
+    ),
+    "tab.fill": "Fill the blank (BERT)",
+    "tab.next": "Next word (GPT)",
+    "tab.attention": "Attention",
+    "tab.compare": "BERT vs GPT",
+    "tab.learn": "How they differ",
+}
