@@ -39,6 +39,9 @@ CATALOG: dict[str, ModelSpec] = {
                   about="BERT trained longer on more data, dynamic masking, no next-sentence task, byte-level BPE."),
         ModelSpec("albert-base-v2", MASKED, "ALBERT base v2", "albert-base-v2", 512, "[MASK]",
                   about="Shares weights across layers and factorises embeddings: 12M parameters."),
+        ModelSpec("google/electra-small-generator", MASKED, "ELECTRA small (generator)", "google/electra-small-generator",
+                  512, "[MASK]", about="ELECTRA's small masked-LM generator: it proposes the replaced tokens that "
+                                       "ELECTRA's discriminator learns to spot."),
         ModelSpec("gpt2", CAUSAL, "GPT-2 (124M)", "gpt2", 1024,
                   about="12-layer left-to-right decoder, next-word prediction, byte-level BPE."),
         ModelSpec("distilgpt2", CAUSAL, "DistilGPT-2", "distilgpt2", 1024,
@@ -88,7 +91,21 @@ def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
         family = SEQ2SEQ
     else:
         raise ModelLoadError(f"Model in '{path}' is neither a masked nor a causal LM (architectures: {arch or 'none'}).")
-    positions = config.get("max_position_embeddings") or config.get("n_positions") or 512
-    if config.get("model_type") in {"roberta", "camembert", "xlm-roberta"}:
-        positions -= 2  # RoBERTa offsets positions by padding_idx + 1
-    return ModelSpec(id or str(path), family, id or path.name, str(path), int(positions))
+    positions = usable_positions(config) or 512
+    return ModelSpec(id or str(path), family, id or path.name, str(path), positions)
+
+
+OFFSET_POSITIONS = {"roberta", "camembert", "xlm-roberta", "xlm-roberta-xl", "data2vec-text"}
+
+
+def usable_positions(config: dict) -> int | None:
+    """How many tokens (special tokens included) the model's position table holds, or None if the
+    config names no limit. RoBERTa-style models number positions from padding_idx + 1 (position
+    ids are padding_idx + 1 .. padding_idx + T), so roberta-base's 514 rows hold 512 tokens."""
+    positions = config.get("max_position_embeddings") or config.get("n_positions")
+    if not positions:
+        return None
+    if config.get("model_type") in OFFSET_POSITIONS:
+        pad = config.get("pad_token_id")
+        positions -= (pad if pad is not None else 1) + 1
+    return int(positions)

@@ -17,7 +17,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
-from demo.catalog import CAUSAL, MASKED, ModelSpec
+from demo.catalog import CAUSAL, MASKED, ModelSpec, usable_positions
 from demo.errors import ModelLoadError
 from demo.results import ModelInfo
 
@@ -61,6 +61,8 @@ class LoadedModel:
     info: ModelInfo
     never: torch.Tensor  # (V,) bool: special and out-of-tokenizer ids, never offered as candidates
     lock: threading.Lock  # the device's lock: one forward pass at a time per device
+    positions: int  # most tokens one input may have: the catalog's figure, or less if the config says so
+    rows: int  # input embedding rows: every id fed to the model must be below this
 
     @property
     def offerable(self) -> int:
@@ -124,8 +126,12 @@ class ModelCache:
         model.to(self.device).eval().requires_grad_(False)
         self.loads[spec.id] += 1
         log.info("loaded %s on %s (%s) in %.1fs", spec.id, self.device, self.dtype, time.perf_counter() - started)
-        return LoadedModel(spec, model, tokenizer, self.device, _info(spec, model, tokenizer, self.device),
-                           _never_ids(model, tokenizer, self.device), self.device_lock)
+        # a position or id past the model's tables is an index error on CPU and a device-side
+        # assert on CUDA (which breaks every later call): service.encode refuses both beforehand
+        positions = min(spec.max_positions, usable_positions(model.config.to_dict()) or spec.max_positions)
+        return LoadedModel(spec, model, tokenizer, self.device, _info(spec, model, tokenizer, self.device, positions),
+                           _never_ids(model, tokenizer, self.device), self.device_lock, positions,
+                           model.get_input_embeddings().num_embeddings)
 
 
 def _never_ids(model, tokenizer, device) -> torch.Tensor:
@@ -136,12 +142,12 @@ def _never_ids(model, tokenizer, device) -> torch.Tensor:
     return never.to(device)
 
 
-def _info(spec: ModelSpec, model, tokenizer, device) -> ModelInfo:
+def _info(spec: ModelSpec, model, tokenizer, device, positions: int) -> ModelInfo:
     c = model.config
     kind = type(tokenizer.backend_tokenizer.model).__name__ if hasattr(tokenizer, "backend_tokenizer") else "?"
     return ModelInfo(
         id=spec.id, family=spec.family, parameters=sum(p.numel() for p in model.parameters()),
         layers=c.num_hidden_layers, heads=c.num_attention_heads, hidden=c.hidden_size,
-        vocab=len(tokenizer), max_positions=spec.max_positions, device=str(device),
+        vocab=len(tokenizer), max_positions=positions, device=str(device),
         dtype=str(model.dtype).removeprefix("torch."), tokenizer=kind,
     )

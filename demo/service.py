@@ -6,17 +6,16 @@ It knows torch and transformers, never Gradio.
 """
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from typing import Iterator
 
 import torch
 
-from demo import catalog, inputs
+from demo import catalog, faults, inputs
 from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, ModelSpec
-from demo.errors import DeviceError, ModelLoadError, TextTooLongError, WrongFamilyError
+from demo.errors import BadCharactersError, ModelLoadError, TextTooLongError, WrongFamilyError
 from demo.generation import Sampling, stream
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
@@ -169,10 +168,13 @@ class InferenceService:
     def encode(self, lm: LoadedModel, text: str, room: int = 0) -> list[int]:
         """Token ids with the model's special tokens; refuse before the model sees too many."""
         ids = lm.tokenizer(text)["input_ids"]
-        limit = lm.spec.max_positions
+        limit = lm.positions
         if len(ids) + room > limit:
             what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")
             raise TextTooLongError(f"Text is {what}; {lm.spec.id} can handle at most {limit} positions.")
+        if ids and max(ids) >= lm.rows:  # a tokenizer larger than the model's embedding table
+            raise BadCharactersError(f"Text contains pieces {lm.spec.id} has no embedding for (its tokenizer and "
+                                     f"weights disagree); remove unusual words or characters and try again.")
         return ids
 
     def _batcher(self, lm: LoadedModel, verb: str, run) -> Batcher:
@@ -186,22 +188,6 @@ class InferenceService:
         with self.device_errors():
             yield from tokens
 
-    @contextlib.contextmanager
     def device_errors(self):
-        """An out-of-memory or device failure fails this request only, with a message."""
-        try:
-            yield
-        except torch.OutOfMemoryError as err:
-            self._release_memory()
-            raise DeviceError("The model ran out of memory on this request; try a shorter text. "
-                              "Other requests are not affected.") from err
-        except RuntimeError as err:
-            if not any(word in str(err) for word in ("CUDA", "MPS", "out of memory", "device")):
-                raise
-            self._release_memory()
-            log.exception("device error")
-            raise DeviceError(f"The device failed on this request ({str(err)[:120]}); please try again.") from err
-
-    def _release_memory(self) -> None:
-        if torch.cuda.is_available():
-            torch.cuda.empty_cache()
+        """An out-of-memory or device fault fails this request only, with a fixed message (demo/faults.py)."""
+        return faults.device_errors()

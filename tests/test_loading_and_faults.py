@@ -81,25 +81,48 @@ def test_a_failed_load_is_remembered_instead_of_retried_per_request(bert_dir, gp
     assert calls == ["distilgpt2"]
 
 
+OUT_OF_MEMORY = ("The model ran out of memory on this request; try a shorter text. "
+                 "Other requests are not affected.")
+DEVICE_FAILED = "The GPU failed on this request (the details were logged); please try again."
+
+
 def test_out_of_memory_fails_one_request_and_later_ones_succeed(bert_dir, gpt_dir, monkeypatch):
     fresh = make_service(bert_dir, gpt_dir)
     lm = fresh.load(None, "masked")
     fail_once(monkeypatch, lm.model.base_model, "forward",
               torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB"))
-    with pytest.raises(DeviceError, match="ran out of memory"):
+    with pytest.raises(DeviceError) as caught:
         fresh.fill_mask(None, "the cat [MASK] .")
-    assert fresh.fill_mask(None, "the cat [MASK] .").masks
+    assert str(caught.value) == OUT_OF_MEMORY  # fixed text: nothing of the raw error reaches users
+    assert isinstance(caught.value.__cause__, torch.OutOfMemoryError)  # the details stay for the log
+    assert fresh.fill_mask(None, "the cat [MASK] .").masks[0]
     assert fresh.next_tokens(None, "the cat").candidates
 
 
-def test_device_error_while_streaming_is_a_clear_message(service, monkeypatch):
+def test_an_accelerator_fault_while_streaming_is_a_fixed_message(service, monkeypatch):
     lm = service.load(None, "causal")
-    monkeypatch.setattr(lm.model, "forward", lambda *a, **k: (_ for _ in ()).throw(
-        RuntimeError("CUDA error: device-side assert triggered")))
-    with pytest.raises(DeviceError, match="device failed"):
+    fail_once(monkeypatch, lm.model, "forward", torch.AcceleratorError("CUDA error: an illegal memory access "
+                                                                        "was encountered at 0x7f3e"))
+    with pytest.raises(DeviceError) as caught:
         service.generate(None, "the cat", max_new_tokens=3)
-    monkeypatch.undo()
-    assert service.generate(None, "the cat", max_new_tokens=3).new_tokens
+    assert str(caught.value) == DEVICE_FAILED and "0x7f3e" not in str(caught.value)
+    assert len(service.generate(None, "the cat", max_new_tokens=3, greedy=True).new_tokens) >= 1
+
+
+@pytest.mark.parametrize("bug", [
+    RuntimeError("Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!"),
+    RuntimeError("CUDA error: device-side assert triggered"),  # a plain RuntimeError is not torch's device fault
+    IndexError("index out of range in self"),
+])
+def test_a_bug_that_mentions_the_device_is_not_a_device_error(service, monkeypatch, bug):
+    """Only torch's own fault types become DeviceError: anything else is a bug, raised as is so the UI
+    logs it and shows its generic message (tests/test_app_faults.py)."""
+    lm = service.load(None, "masked")
+    fail_once(monkeypatch, lm.model.base_model, "forward", bug)
+    with pytest.raises(type(bug)) as caught:
+        service.fill_mask(None, "the cat [MASK] .")
+    assert caught.value is bug and not isinstance(caught.value, DeviceError)
+    assert service.fill_mask(None, "the cat [MASK] .").masks[0]
 
 
 def _hold_lock_until_queued(service, verb, family, fn, texts):
