@@ -93,8 +93,7 @@ def service(bert_dir, gpt_dir) -> InferenceService:
 
 # -- the launched app, for API (gradio_client) and browser (Playwright) tests --------------------
 
-@pytest.fixture(scope="session")
-def web_service(bert_dir, gpt_dir) -> InferenceService:
+def make_web_service(bert_dir: str, gpt_dir: str) -> InferenceService:
     """What the web app runs on in tests: the tiny models join the allowlist as `tiny-bert` and
     `tiny-gpt` (the pocket models are in it already) and are the defaults; local directories are
     refused, as on a hosted server."""
@@ -106,6 +105,11 @@ def web_service(bert_dir, gpt_dir) -> InferenceService:
     service = InferenceService(Settings(device="cpu"), defaults={"masked": MASKED, "causal": CAUSAL},
                                extra_models=extra)
     return service.web_only()
+
+
+@pytest.fixture(scope="session")
+def web_service(bert_dir, gpt_dir) -> InferenceService:
+    return make_web_service(bert_dir, gpt_dir)
 
 
 @pytest.fixture(scope="session")
@@ -134,17 +138,16 @@ def client(app_url):
     return Client(app_url, verbose=False)
 
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("DEMO_CHROMIUM", "/usr/bin/chromium")  # Debian's; elsewhere point DEMO_CHROMIUM at one
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium")
+    if not os.path.exists(CHROMIUM):  # a missing browser fails the browser tests: they never pass unrun
+        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium, or set DEMO_CHROMIUM "
+                    f"to a Chromium binary")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

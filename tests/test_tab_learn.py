@@ -2,6 +2,7 @@
 each model's own pieces, and the O(n²) figure is drawn with no model run."""
 import pytest
 from playwright.sync_api import expect
+from transformers import AutoTokenizer
 
 from conftest import ended_clean, open_tab
 
@@ -9,7 +10,7 @@ WORD = "the cats playing"
 
 
 @pytest.mark.browser
-def test_a_person_compares_the_two_tokenizers(page, web_service):
+def test_a_person_compares_the_two_tokenizers(page, bert_dir, gpt_dir):
     open_tab(page, "How they differ")
     for heading in ["Two ways to read a sentence", "Three families of pre-training", "Relatives and descendants",
                     "Attention, and why long texts are expensive", "Making models smaller",
@@ -21,8 +22,8 @@ def test_a_person_compares_the_two_tokenizers(page, web_service):
 
     page.locator("#learn-token-text textarea").fill(WORD)
     page.get_by_role("button", name="Split into tokens").click()
-    for family, box in [("masked", "#learn-tokens-masked"), ("causal", "#learn-tokens-causal")]:
-        pieces = web_service.tokenize(None, WORD, family)
+    for folder, box in [(bert_dir, "#learn-tokens-masked"), (gpt_dir, "#learn-tokens-causal")]:
+        pieces = AutoTokenizer.from_pretrained(folder).tokenize(WORD)  # the model's own tokenizer, not the app's call
         chips = page.locator(f"{box} .learn-chip")
         expect(chips).to_have_count(len(pieces))
         expect(chips).to_have_text(pieces)  # the marker is set apart, but each chip reads as the piece

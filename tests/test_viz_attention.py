@@ -76,7 +76,18 @@ def srcdoc(frame_html: str) -> str:
     return html.unescape(match.group(1))
 
 
-@pytest.mark.skipif(static_js.bertviz_template("head_view") is None, reason="bertviz is not installed")
+@pytest.mark.parametrize("view", ["head_view", "model_view"])
+def test_bertviz_still_ships_the_template_the_app_fills_in(view):
+    """The app fills in bertviz's own view templates (demo/viz/bertviz_frame.py): when bertviz moves
+    them or changes the three things we rely on, this fails and says which, instead of skipping."""
+    template = static_js.bertviz_template(view)
+    assert template is not None, (f"bertviz's {view}.js was not found next to the bertviz package: bertviz is "
+                                  f"missing or moved its templates; demo/viz/static_js.py must follow")
+    assert "PYTHON_PARAMS" in template, f"bertviz's {view}.js no longer takes its parameters as PYTHON_PARAMS"
+    assert bv._REQUIRE_CONFIG.search(template), f"bertviz's {view}.js no longer starts with require.config(...)"
+    assert "requirejs(['jquery', 'd3']" in template, f"bertviz's {view}.js no longer asks require.js for jquery, d3"
+
+
 def test_bertviz_frame_is_sandboxed_offline_and_escaped():
     frame = bv.bertviz_frame(make(["[CLS]", HOSTILE, "&amp;", "[SEP]"]), SCRIPTS)
     assert frame.html.startswith("<iframe") and frame.html.count("<iframe") == 1

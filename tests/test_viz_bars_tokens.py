@@ -77,7 +77,8 @@ def test_generated_html_escapes_prompt_and_tokens(hostile):
     assert "<img" not in out and "<script" not in out and "</iframe" not in out and "<b>" not in out
     escaped = html.escape(hostile)
     assert f'<span class="generate-prompt">{escaped}</span>' in out
-    assert f'title="50.0% · {html.escape(piece_label(hostile))}">{escaped}</span>' in out
+    # the hover names the piece with its spaces shown as ␣ (escaped like everything else)
+    assert f'title="50.0% · {html.escape(hostile.replace(" ", "␣"))}">{escaped}</span>' in out
 
 
 def test_generated_html_shows_prompt_plainly_then_shaded_tokens_with_probability():
@@ -86,7 +87,9 @@ def test_generated_html_shows_prompt_plainly_then_shaded_tokens_with_probability
     out = generated_html("The cat", tokens)
     assert '<span class="generate-prompt">The cat</span>' in out
     spans = re.findall(r'<span class="generate-token" style="background-color: ([^"]+)" title="([^"]+)">([^<]*)<', out)
-    assert [(c, t, s) for c, t, s in spans] == [(shade(0.25), "25.0% · ␣sat", " sat"), (shade(0.75), "75.0% · ␣on", " on")]
+    # alpha = 0.08 + 0.77 p: 0.273 at p = 0.25, 0.657 at p = 0.75
+    assert [(c, t, s) for c, t, s in spans] == [("rgba(245, 158, 11, 0.273)", "25.0% · ␣sat", " sat"),
+                                                ("rgba(245, 158, 11, 0.657)", "75.0% · ␣on", " on")]
 
 
 def test_shade_darkens_with_probability():
