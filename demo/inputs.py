@@ -22,13 +22,18 @@ def clean_text(text: object, max_chars: int) -> str:
     if len(text) > max_chars:
         raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.")
     text = unicodedata.normalize("NFC", text)
-    bad = sorted({c for c in text if unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS})
+    bad = control_characters(text)
     if bad:
         names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
         raise BadCharactersError(f"Text contains control characters ({names}); remove them and try again.")
     if not text.strip():
         raise EmptyTextError("Text is empty: type a sentence first.")
     return text
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters in `text` that no text may hold (newline, tab and return may)."""
+    return sorted({c for c in text if unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS})
 
 
 def with_mask_token(text: str, mask_token: str, max_masks: int, exactly: int | None = None) -> tuple[str, int]:

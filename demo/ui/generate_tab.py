@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from demo import inputs
 from demo.catalog import CAUSAL
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.viz.bars import next_token_bars, piece_label
@@ -32,10 +33,11 @@ EXAMPLES = [
 
 def _offer(dist):
     """The last distribution's candidates as clickable choices (index = rank), none picked yet.
-    A byte-level piece that is only part of a character (it reads as "\ufffd") cannot be written
-    into the prompt's text, so it is left out of the choices; the chart still shows it."""
+    A piece that cannot be written into the prompt's text is left out of the choices (the chart
+    still shows it): a byte-level piece that is only part of a character (it reads as "\ufffd"),
+    and GPT-2's 30 pieces for control bytes such as U+0000, which the prompt check refuses."""
     return gr.update(choices=[(f"{piece_label(c.token)}   {c.prob:.1%}", i) for i, c in enumerate(dist.candidates)
-                              if "\ufffd" not in c.text], value=None)
+                              if "\ufffd" not in c.text and not inputs.control_characters(c.text)], value=None)
 
 
 def build_generate_tab(service) -> None:
