@@ -23,8 +23,8 @@ def test_training_writes_loadable_models_on_the_same_budget(tmp_path):
         assert len(steps) == 3 and all(TINY.batch_tokens <= s < TINY.batch_tokens + 16 for s in steps), curve
     assert (tmp_path / "curves.json").is_file()
     service = InferenceService(Settings(device="cpu"))
-    assert service.fill_mask(str(tmp_path / "pocket-bert"), "the cat [MASK] the ball").masks
-    assert service.next_tokens(str(tmp_path / "pocket-gpt"), "the cat").candidates
+    assert len(service.fill_mask(str(tmp_path / "pocket-bert"), "the cat [MASK] the ball").masks[0]) == 5
+    assert len(service.next_tokens(str(tmp_path / "pocket-gpt"), "the cat").candidates) == 5
 
 
 def _weights_after_training(make_tokenizer, make_model, objective, tokenizer):
