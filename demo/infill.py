@@ -20,6 +20,7 @@ from demo.loading import LoadedModel
 from demo.results import Span
 
 BLANK = "[MASK]"  # how the service hands blanks over
+MAX_SPAN_TOKENS = 8  # the longest span written for one blank
 
 
 def sentinels(tokenizer) -> list[int]:
@@ -46,7 +47,15 @@ def source_text(lm: LoadedModel, text: str) -> str:
     return text.replace(BLANK, lm.tokenizer.mask_token)
 
 
-def infill(lm: LoadedModel, text: str, ids: list[int], top_k: int, max_span_tokens: int = 8) -> list[list[Span]]:
+def decoder_room(lm: LoadedModel, blanks: int, max_span_tokens: int = MAX_SPAN_TOKENS) -> int:
+    """Positions BART's decoder needs beyond the source's length: it writes the source again with
+    each blank's span, from one start token, in a position table as long as the encoder's (at most
+    len(ids) + max_span_tokens * blanks + 2 inputs reach it). T5's positions are relative: no limit."""
+    return 0 if is_span_corruption(lm) else max_span_tokens * blanks + 2
+
+
+def infill(lm: LoadedModel, text: str, ids: list[int], top_k: int,
+           max_span_tokens: int = MAX_SPAN_TOKENS) -> list[list[Span]]:
     """One ranked list of up to top_k spans per blank in `text` (blanks written as [MASK])."""
     blanks = text.count(BLANK)
     marks = sentinels(lm.tokenizer)

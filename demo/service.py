@@ -157,15 +157,15 @@ class InferenceService:
 
     def infill(self, model: str | None, text: str, top_k: int = 5) -> Infill:
         """An encoder-decoder's spans for each blank: a blank may take several words."""
-        from demo.infill import BLANK, infill, source_text
+        from demo.infill import BLANK, decoder_room, infill, source_text
 
         started = time.perf_counter()
         top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_infill_k)
         self.spec(model, SEQ2SEQ)
         text = inputs.clean_text(text, self.settings.max_chars)
-        text, _ = inputs.with_mask_token(text, BLANK, self.settings.max_masks)
+        text, blanks = inputs.with_mask_token(text, BLANK, self.settings.max_masks)
         lm = self.load(model, SEQ2SEQ)
-        ids = self.encode(lm, source_text(lm, text))
+        ids = self.encode(lm, source_text(lm, text), room=decoder_room(lm, blanks))
         with self.device_errors(), lm.lock:
             blanks = infill(lm, text, ids, top_k)
         return Infill(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), blanks, time.perf_counter() - started)

@@ -42,7 +42,9 @@ def byte_bpe(specials: list[str]):
     return bpe._tokenizer
 
 
-def build(family: str, path) -> str:
+def build(family: str, path, train: bool = True) -> str:
+    """Save a tiny `family` model and its tokenizer in `path`; encoder-decoders are briefly trained
+    unless train=False (minutes on a busy CPU; position-limit tests need no skill)."""
     torch.manual_seed(0)
     if family in ("bert", "electra", "distilbert"):
         tokenizer = wordpiece()
@@ -78,7 +80,7 @@ def build(family: str, path) -> str:
                                            n_positions=POSITIONS, bos_token_id=tokenizer.bos_token_id,
                                            eos_token_id=tokenizer.eos_token_id))
     elif family in SEQ2SEQ_FAMILIES:
-        model, tokenizer = _seq2seq(family)
+        model, tokenizer = _seq2seq(family, train)
     else:
         raise ValueError(f"no tiny model for family {family!r}")
     model.save_pretrained(path)
@@ -86,7 +88,7 @@ def build(family: str, path) -> str:
     return str(path)
 
 
-def _seq2seq(family: str):
+def _seq2seq(family: str, train: bool = True):
     """A tiny T5 or BART, trained for a few seconds to fill one hidden word of the corpus, so that
     its outputs keep the format (T5's sentinels, BART's copy of the context) and tests have
     spans to rank. T5: span corruption with sentinels; BART: rebuild the sentence."""
@@ -115,7 +117,8 @@ def _seq2seq(family: str):
             eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
             forced_bos_token_id=None, forced_eos_token_id=None))
         pairs = [(s.replace(w, "<mask>", 1), s) for s, w in _hidden_words()]
-    _fit(model, tokenizer, pairs)
+    if train:
+        _fit(model, tokenizer, pairs)
     return model, tokenizer
 
 

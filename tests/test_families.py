@@ -11,10 +11,10 @@ import torch
 from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer, pipeline
 
 from conftest import make_service
-from demo.catalog import CATALOG, MASKED, ids
+from demo.catalog import CATALOG, CAUSAL, MASKED, SEQ2SEQ, ids
 from demo.errors import TextTooLongError
 from demo.heads import masked_lm_parts
-from families import CAUSAL_FAMILIES, MASKED_FAMILIES, POSITIONS, build
+from families import CAUSAL_FAMILIES, MASKED_FAMILIES, POSITIONS, SEQ2SEQ_FAMILIES, build
 
 # the family of every masked model the app offers: a new catalog entry needs its family here
 CATALOG_FAMILIES = {"bert-base-uncased": "bert", "distilbert-base-uncased": "distilbert", "roberta-base": "roberta",
@@ -22,9 +22,14 @@ CATALOG_FAMILIES = {"bert-base-uncased": "bert", "distilbert-base-uncased": "dis
 TEXT = "the cat sat on the {mask} and the dog ran to the {mask} ."
 
 
-def test_every_masked_model_in_the_catalog_has_a_tested_family():
+SEQ2SEQ_CATALOG = {"t5-small": "t5", "facebook/bart-base": "bart"}
+
+
+def test_every_model_in_the_catalog_has_a_tested_family():
     assert set(ids(MASKED)) == set(CATALOG_FAMILIES)
     assert set(CATALOG_FAMILIES.values()) <= set(MASKED_FAMILIES)
+    assert set(ids(SEQ2SEQ)) == set(SEQ2SEQ_CATALOG) and set(SEQ2SEQ_CATALOG.values()) == set(SEQ2SEQ_FAMILIES)
+    assert set(ids(CAUSAL)) == {"gpt2", "distilgpt2", "gpt2-medium", "pocket-gpt"}  # all GPT-2 models
     assert CATALOG["roberta-base"].max_positions == 512  # 514 rows, numbered from padding_idx + 1 = 2
 
 
@@ -173,3 +178,23 @@ def test_the_longest_prompt_is_answered_and_one_token_more_is_refused(folders, f
         family_service.generate(folder, prompt, max_new_tokens=5)
     assert str(caught.value) == (f"Text is {POSITIONS - 4} tokens plus 5 new tokens; {folder} can handle at most "
                                  f"{POSITIONS} positions.")
+
+
+@pytest.mark.parametrize("family", SEQ2SEQ_FAMILIES)
+def test_an_encoder_decoder_answers_its_longest_text_and_refuses_one_token_more(tmp_path, family_service, family):
+    """BART's decoder writes the whole text again, plus up to 8 tokens per blank, from one start
+    token, in a position table as long as the encoder's: the text must leave it that room (without
+    it, a long text indexed past the table: a device-side assert on CUDA). T5's positions are
+    relative: only the catalog's limit applies (512 for a local model, as for t5-small)."""
+    folder = build(family, tmp_path / family, train=False)  # random weights: long outputs, up to the limit
+    tok = AutoTokenizer.from_pretrained(folder)
+    limit, room = {"bart": (POSITIONS, 8 + 2), "t5": (512, 0)}[family]
+    assert family_service.load(folder, "seq2seq").positions == limit
+    blank = {"bart": "<mask>", "t5": "<extra_id_0>"}[family]  # what the encoder reads for "[MASK]"
+    longest = text_of_length(tok, limit - room, tail=" " + blank).replace(blank, "[MASK]")
+    one_more = text_of_length(tok, limit - room + 1, tail=" " + blank).replace(blank, "[MASK]")
+    assert len(family_service.infill(folder, longest, top_k=2).blanks) == 1
+    with pytest.raises(TextTooLongError) as caught:
+        family_service.infill(folder, one_more, top_k=2)
+    plus = f" plus {room} new tokens" if room else ""
+    assert str(caught.value) == f"Text is {limit - room + 1} tokens{plus}; {folder} can handle at most {limit} positions."
