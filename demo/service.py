@@ -6,7 +6,6 @@ It knows torch and transformers, never Gradio.
 """
 from __future__ import annotations
 
-import logging
 import time
 from typing import Iterator
 
@@ -23,7 +22,6 @@ from demo.results import Attention, FillMask, Generation, GeneratedToken, Infill
 from demo.settings import Settings
 from demo.startup import choose_defaults
 
-log = logging.getLogger(__name__)
 
 
 class InferenceService:
