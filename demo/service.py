@@ -23,7 +23,6 @@ from demo.settings import Settings
 from demo.startup import choose_defaults
 
 
-
 class InferenceService:
     def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None,
                  extra_models: list[ModelSpec] = ()):
