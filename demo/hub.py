@@ -56,7 +56,7 @@ class Download:
 Report = Callable[[Download], None]
 
 
-def _reporting_bar(model: str, file: str, report: Report, seen: list[int]):
+def _reporting_bar(model: str, file: str, report: Report, seen: list):
     """A tqdm stand-in for huggingface_hub's download loop: it calls `update(n)` per chunk
     (negative when a server ignored a resume and the bytes start over) and enters/exits it as
     a context manager. `update_transfer` is defined so Xet downloads route their network bytes
@@ -68,7 +68,7 @@ def _reporting_bar(model: str, file: str, report: Report, seen: list[int]):
 
         def update(self, n: int = 1) -> None:
             self.n += n
-            seen[0] = self.n
+            seen[:] = [self.n, self.total]
             report(Download(model, file, self.n, self.total))
 
         def update_transfer(self, n: int = 1) -> None:
@@ -95,7 +95,7 @@ def fetch_weights(model: str, repo_id: str, report: Report | None = None) -> Non
     from huggingface_hub import hf_hub_download
     from huggingface_hub.errors import EntryNotFoundError
 
-    seen = [0]
+    seen: list = [0, None]  # bytes arrived, bytes in all
     bar = _reporting_bar(model, WEIGHTS, report or (lambda download: None), seen)
     try:
         hf_hub_download(repo_id, WEIGHTS, tqdm_class=bar)
@@ -106,9 +106,9 @@ def fetch_weights(model: str, repo_id: str, report: Report | None = None) -> Non
             raise  # not a broken transfer (no network, refused): from_pretrained's message says more
         log.warning("download of %s/%s failed after %d bytes: %r", repo_id, WEIGHTS, seen[0], err)
         raise ModelLoadError(
-            f"Could not load model '{model}': the download of its weights from {endpoint()} broke off after "
-            f"{seen[0] / 1e6:.1f} MB and did not resume. To fix: try again later; the bundled pocket "
-            f"model answers meanwhile.") from err
+            f"Could not load model '{model}': the download of its weights from {endpoint()} broke off at "
+            f"{seen[0] / 1e6:.1f} of {(seen[1] or 0) / 1e6:.1f} MB and did not resume. To fix: try again later; "
+            f"the bundled pocket model answers meanwhile.") from err
 
 
 def _is_transfer_error(err: Exception) -> bool:

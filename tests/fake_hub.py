@@ -12,8 +12,8 @@ It answers the requests huggingface_hub 1.x/2.x makes for `hf_hub_download` / `f
 - Forward-proxy requests (`GET http://host/path`, the absolute form a client sends to an HTTP
   proxy) are answered too, and counted in `proxied`: tests point HTTP(S)_PROXY here.
 
-Faults: `drop(filename, after_bytes, times)` closes the connection after that many body bytes,
-`times` times (None: always), so a download is interrupted mid-file.
+Faults: `drop("repo/filename", *cuts)`: the next GETs of that file close the connection after
+cuts[0], cuts[1], ... body bytes (then whole answers again), so a download breaks off mid-file.
 Bound to 127.0.0.1 on a free port; `python tests/fake_hub.py DIR` serves DIR's models until killed.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ class FakeHub:
         self.repos = {repo: Path(folder) for repo, folder in repos.items()}
         self.requests: list[tuple[str, str, str | None]] = []  # (method, path, Range header)
         self.proxied = 0  # requests that came in absolute form, through us as a proxy
-        self._drops: dict[str, list] = {}  # filename -> [after_bytes, times left or None]
+        self._drops: dict[str, list[int]] = {}  # repo/filename -> body bytes sent before the next GETs drop
         self._lock = threading.Lock()
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
@@ -48,8 +48,9 @@ class FakeHub:
     def url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_port}"
 
-    def drop(self, filename: str, after_bytes: int, times: int | None = 1) -> None:
-        self._drops[filename] = [after_bytes, times]
+    def drop(self, path: str, *cuts: int) -> None:
+        """path: "repo/filename"."""
+        self._drops[path] = list(cuts)
 
     def start(self) -> "FakeHub":
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -73,17 +74,15 @@ class FakeHub:
             return None
         return path
 
-    def downloads(self, filename: str) -> list[tuple[str, str, str | None]]:
-        return [r for r in self.requests if r[0] == "GET" and r[1].endswith("/" + filename)]
+    def downloads(self, repo: str, filename: str) -> list[tuple[str, str, str | None]]:
+        """The GETs of one file: (method, path, Range header)."""
+        return [r for r in self.requests if r[0] == "GET" and r[1].startswith(f"/{repo}/resolve/")
+                and r[1].endswith("/" + filename)]
 
-    def _take_drop(self, filename: str) -> int | None:
+    def _take_drop(self, path: str) -> int | None:
         with self._lock:
-            rule = self._drops.get(filename)
-            if not rule or rule[1] == 0:
-                return None
-            if rule[1] is not None:
-                rule[1] -= 1
-            return rule[0]
+            cuts = self._drops.get(path)
+            return cuts.pop(0) if cuts else None
 
 
 def _etag(path: Path) -> str:
@@ -138,7 +137,7 @@ def _handler(hub: FakeHub):
             self.end_headers()
             if not body:
                 return
-            cut = hub._take_drop(filename)
+            cut = hub._take_drop(f"{repo}/{filename}")
             if cut is None:
                 self.wfile.write(data[start:])
                 return
@@ -161,7 +160,7 @@ def _handler(hub: FakeHub):
             if rest[0] == "tree" and len(rest) >= 2:
                 under = "/".join(rest[2:]).strip("/")
                 entries = [{"type": "file", "path": f, "size": (folder / f).stat().st_size, "oid": COMMIT}
-                           for f in files if under and f.startswith(under + "/")]
+                           for f in files if not under or f.startswith(under + "/")]
                 if under and not entries:
                     return self._error(404, "EntryNotFound")
                 return self._json(entries)
