@@ -12,6 +12,7 @@ show a progress bar without this module knowing about it.
 """
 from __future__ import annotations
 
+import inspect
 import logging
 from dataclasses import dataclass
 from typing import Callable
@@ -97,22 +98,17 @@ def fetch_weights(model: str, repo_id: str, report: Report | None = None) -> Non
 
     seen: list = [0, None]  # bytes arrived, bytes in all
     bar = _reporting_bar(model, WEIGHTS, report or (lambda download: None), seen)
+    # hf_hub_download takes tqdm_class only in recent releases; older ones download with no progress
+    progress = {"tqdm_class": bar} if "tqdm_class" in inspect.signature(hf_hub_download).parameters else {}
     try:
-        hf_hub_download(repo_id, WEIGHTS, tqdm_class=bar)
+        hf_hub_download(repo_id, WEIGHTS, **progress)
     except EntryNotFoundError:
         return
-    except Exception as err:  # noqa: BLE001 - network errors come from httpx2 and huggingface_hub alike
-        if seen[0] == 0 and not _is_transfer_error(err):
-            raise  # not a broken transfer (no network, refused): from_pretrained's message says more
+    except Exception as err:  # noqa: BLE001 - the transport's errors, whichever HTTP library huggingface_hub uses
+        if seen[0] == 0:
+            raise  # nothing arrived (refused, not found, no network): ModelCache says why, in general terms
         log.warning("download of %s/%s failed after %d bytes: %r", repo_id, WEIGHTS, seen[0], err)
         raise ModelLoadError(
             f"Could not load model '{model}': the download of its weights from {endpoint()} broke off at "
-            f"{seen[0] / 1e6:.1f} of {(seen[1] or 0) / 1e6:.1f} MB and did not resume. To fix: try again later; "
-            f"the bundled pocket model answers meanwhile.") from err
-
-
-def _is_transfer_error(err: Exception) -> bool:
-    import httpx2
-
-    # what huggingface_hub's http_get raises once its resumes give up: the body broke off
-    return isinstance(err, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.ReadTimeout))
+            f"{seen[0] / 1e6:.1f} of {(seen[1] or 0) / 1e6:.1f} MB and did not resume. To fix: try again later, "
+            f"or choose a bundled pocket model.") from err

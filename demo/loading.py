@@ -84,7 +84,7 @@ class ModelCache:
             return self._models[spec.id]
         if self.sealed:
             raise ModelLoadError(f"Model '{spec.id}' is not loaded on this server, which loads its models at "
-                                 f"start-up. Choose one of: {', '.join(self._models)}.")
+                                 f"start-up. Choose one of: {', '.join(self.loaded(spec.family))}.")
         # one load at a time, whatever the model: from_pretrained builds models on the "meta"
         # device through process-wide state, so two loads in two threads corrupt each other
         with self._loading:

@@ -104,8 +104,8 @@ def test_a_download_that_never_completes_hands_the_default_to_the_pocket_model_w
     size = weights_size(hub, "bert-base-uncased")
     assert out["error"] == (
         f"Could not load model 'bert-base-uncased': the download of its weights from {hub.url} broke off at "
-        f"{cut / 1e6:.1f} of {size / 1e6:.1f} MB and did not resume. To fix: try again later; the bundled "
-        f"pocket model answers meanwhile.")
+        f"{cut / 1e6:.1f} of {size / 1e6:.1f} MB and did not resume. To fix: try again later, or choose a "
+        f"bundled pocket model.")
     assert out["loads"] == {"pocket-bert": 1, "gpt2": 1}
     # huggingface_hub's own retries: the first GET, then resumes from 32 KB until it gave up
     ranges = [r[2] for r in hub.downloads("bert-base-uncased", "model.safetensors")]

@@ -59,7 +59,7 @@ def announce_loading(service, progress, *models: tuple[str | None, str]) -> None
     """A model's first use reads (or downloads) its weights: tell the person waiting which ones,
     and load them here, showing a first download's bytes (440 MB for bert-base-uncased)."""
     pending = service.pending(*models)
-    if not pending:
+    if not pending or service.cache.sealed:  # sealed (ZeroGPU): the service refuses it, naming the loaded ones
         return
     progress(0, desc=say("loading.models", names=", ".join(pending)))
 
