@@ -10,15 +10,16 @@ except ImportError:
     spaces = None
 
 from demo.catalog import CATALOG, POCKET
-from demo.hub import hub_reachable
+from demo.hub import PROBE_FILE, WEIGHTS, hub_reachable
 from demo.settings import Settings
 
 
 def cached(model_id: str) -> bool:
-    """True when the hub model's files are already in the local cache (usable with no network)."""
+    """True when the hub model's config and weights are in the local cache (usable with no network);
+    a download that broke off leaves the config without the weights, which does not count."""
     from huggingface_hub import try_to_load_from_cache
 
-    return isinstance(try_to_load_from_cache(CATALOG[model_id].source, "config.json"), str)
+    return all(isinstance(try_to_load_from_cache(CATALOG[model_id].source, name), str) for name in (PROBE_FILE, WEIGHTS))
 
 
 def choose_defaults(settings: Settings) -> tuple[dict[str, str], str, bool]:

@@ -179,7 +179,8 @@ def _handler(hub: FakeHub):
             message = f"{code}: {self.path}".encode()
             self.send_response(status)
             self.send_header("X-Error-Code", code)
-            self.send_header("X-Repo-Commit", COMMIT) if code == "EntryNotFound" else None
+            if code == "EntryNotFound":  # the repo exists: huggingface_hub caches that the file does not
+                self.send_header("X-Repo-Commit", COMMIT)
             self.send_header("Content-Type", "text/plain")
             self.send_header("Content-Length", str(len(message)))
             self.end_headers()

@@ -92,7 +92,7 @@ def test_first_use_downloads_with_progress_resumes_a_dropped_connection_and_work
     assert (gone["fill"], gone["next"]) == (out["fill"], out["next"])
 
 
-def test_a_download_that_never_completes_hands_the_default_to_the_pocket_model_with_a_clear_message(
+def test_a_download_that_never_completes_hands_the_default_to_the_pocket_model_and_leaves_no_half_model(
         hub, tmp_path, models):
     cut = 2 * CHUNK  # 32 KB arrive, then every resume breaks off before a byte
     hub.drop("bert-base-uncased/model.safetensors", cut, *[0] * 10)
@@ -110,3 +110,12 @@ def test_a_download_that_never_completes_hands_the_default_to_the_pocket_model_w
     # huggingface_hub's own retries: the first GET, then resumes from 32 KB until it gave up
     ranges = [r[2] for r in hub.downloads("bert-base-uncased", "model.safetensors")]
     assert ranges[0] is None and set(ranges[1:]) == {f"bytes={cut}-"} and len(ranges) == 6
+
+    # the cache is half there (BERT's config, no weights): with the server gone, pocket-bert is the
+    # default from the start, GPT-2 still comes from the cache
+    hub.stop()
+    gone = run_scenario("hub_gone", HF_ENDPOINT=hub.url, HF_HOME=str(tmp_path / "hf-home"))
+    assert gone["defaults"] == {"masked": "pocket-bert", "causal": "gpt2"} and gone["hub_ok"] is False
+    assert gone["notice"] == ("Using the bundled pocket models because the model hub cannot be reached; "
+                              "other models load only if already downloaded.")
+    assert (gone["fill_model"], gone["next"], gone["loads"]) == ("pocket-bert", out["next"], {"pocket-bert": 1, "gpt2": 1})
