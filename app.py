@@ -2,8 +2,8 @@
 import argparse
 import logging
 
+from demo.startup import limit_malloc_arenas, preload_for_zerogpu  # first: imports `spaces` before torch
 from demo.service import InferenceService
-from demo.startup import limit_malloc_arenas
 from demo.ui.app import build_app, launch_options
 
 if __name__ == "__main__":
@@ -13,4 +13,5 @@ if __name__ == "__main__":
     limit_malloc_arenas()  # before the server's worker threads exist
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = InferenceService().web_only()  # the web app offers the catalog, not local paths
+    preload_for_zerogpu(service)  # on ZeroGPU: the defaults load now, outside the GPU handlers
     build_app(service).launch(share=args.share, **launch_options())

@@ -7,11 +7,11 @@ Failures are remembered briefly, so an unreachable hub costs one timeout, not on
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
@@ -19,6 +19,7 @@ from transformers.utils import logging as hf_logging
 
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec, usable_positions
 from demo.errors import ModelLoadError
+from demo.hub import Report, fetch_weights
 from demo.results import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -41,15 +42,6 @@ def best_dtype(device: torch.device, requested: str | None = None) -> torch.dtyp
     if requested:
         return getattr(torch, requested)
     return torch.float16 if device.type in {"cuda", "mps"} else torch.float32
-
-
-def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
-    """A quick probe, so an offline classroom starts in seconds instead of waiting on retries."""
-    try:
-        with socket.create_connection((host, 443), timeout=timeout):
-            return True
-    except OSError:
-        return False
 
 
 @dataclass
@@ -78,18 +70,23 @@ class ModelCache:
         self.device = best_device(device)
         self.dtype = best_dtype(self.device, dtype)
         self.offline = offline
+        self.sealed = False  # ZeroGPU: models were loaded at start-up and requests never load (startup.preload)
         self.loads: Counter[str] = Counter()  # how often each model was really read (tests check 1)
         self._models: dict[str, LoadedModel] = {}
         self._failures: dict[str, tuple[float, ModelLoadError]] = {}
         self._loading = threading.Lock()
         self.device_lock = threading.Lock()  # shared by every model here: the device is never oversubscribed
 
-    def loaded(self) -> list[str]:
-        return list(self._models)
+    def loaded(self, family: str | None = None) -> list[str]:
+        return [i for i, lm in self._models.items() if family in (None, lm.spec.family)]
 
-    def get(self, spec: ModelSpec) -> LoadedModel:
+    def get(self, spec: ModelSpec, report: Report | None = None) -> LoadedModel:
+        """The loaded model; its first use loads it, downloading hub weights with `report`ed progress."""
         if spec.id in self._models:  # fast path, no lock
             return self._models[spec.id]
+        if self.sealed:
+            raise ModelLoadError(f"Model '{spec.id}' is not loaded on this server, which loads its models at "
+                                 f"start-up. Choose one of: {', '.join(self.loaded(spec.family))}.")
         # one load at a time, whatever the model: from_pretrained builds models on the "meta"
         # device through process-wide state, so two loads in two threads corrupt each other
         with self._loading:
@@ -99,14 +96,14 @@ class ModelCache:
             if failed and time.monotonic() - failed[0] < FAILURE_MEMORY_S:
                 raise failed[1]
             try:
-                loaded = self._load(spec)
+                loaded = self._load(spec, report)
             except ModelLoadError as err:
                 self._failures[spec.id] = (time.monotonic(), err)
                 raise
             self._models[spec.id] = loaded
             return loaded
 
-    def _load(self, spec: ModelSpec) -> LoadedModel:
+    def _load(self, spec: ModelSpec, report: Report | None = None) -> LoadedModel:
         auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM, SEQ2SEQ: AutoModelForSeq2SeqLM}.get(spec.family)
         if auto is None:
             raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked, causal "
@@ -114,10 +111,14 @@ class ModelCache:
         local_only = self.offline or spec.bundled
         started = time.perf_counter()
         try:
+            if not local_only and not Path(spec.source).is_dir():  # a hub model: its weights, with progress
+                fetch_weights(spec.id, spec.source, report)
             tokenizer = AutoTokenizer.from_pretrained(spec.source, local_files_only=local_only)
             # eager attention: sdpa (the default) returns no attention weights in transformers 5
             model = auto.from_pretrained(spec.source, dtype=self.dtype, attn_implementation="eager",
                                          local_files_only=local_only)
+        except ModelLoadError:
+            raise
         except Exception as err:  # missing files, no network, a corrupt file (SafetensorError), a bad config
             log.warning("could not load %s: %r", spec.id, err)
             why = (str(err).splitlines() or [type(err).__name__])[0][:200]

@@ -16,6 +16,7 @@ from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
 from demo.errors import BadCharactersError, ModelLoadError, TextTooLongError, WrongFamilyError
 from demo.generation import Sampling, stream
+from demo.hub import Report
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
 from demo.results import Attention, FillMask, Generation, GeneratedToken, Infill, ModelInfo, NextTokens
@@ -61,10 +62,11 @@ class InferenceService:
         self._allow_local = self.settings.allow_local_models
         return self
 
-    def load(self, model: str | None, family: str) -> LoadedModel:
+    def load(self, model: str | None, family: str, report: Report | None = None) -> LoadedModel:
+        """The model, loaded on first use (`report` hears a hub download's progress)."""
         spec = self.spec(model, family)
         try:
-            return self.cache.get(spec)
+            return self.cache.get(spec, report)
         except ModelLoadError:
             fallback = catalog.POCKET.get(family)
             if model is not None or spec.id == fallback or fallback is None:
@@ -78,6 +80,11 @@ class InferenceService:
         """Which of these (model, family) pairs are not loaded yet: the UI says so while they load."""
         ids = [self.spec(model, family).id for model, family in models]
         return [i for i in dict.fromkeys(ids) if i not in self.cache.loaded()]
+
+    def prepare(self, *models: tuple[str | None, str], report: Report | None = None) -> None:
+        """Load these (model, family) pairs now, telling `report` how a first download goes."""
+        for model, family in models:
+            self.load(model, family, report)
 
     def info(self, model: str | None, family: str) -> ModelInfo:
         return self.load(model, family).info

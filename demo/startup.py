@@ -1,16 +1,25 @@
-"""Which models to offer by default: the hub models when they can be had, else the bundled ones."""
+"""Which models to offer by default: the hub models when they can be had, else the bundled ones;
+and on ZeroGPU, loading them at start-up."""
 from __future__ import annotations
 
+import os
+
+try:  # Hugging Face Spaces (ZeroGPU): imported before torch touches CUDA, as the Spaces docs ask
+    import spaces
+except ImportError:
+    spaces = None
+
 from demo.catalog import CATALOG, POCKET
-from demo.loading import hub_reachable
+from demo.hub import PROBE_FILE, WEIGHTS, hub_reachable
 from demo.settings import Settings
 
 
 def cached(model_id: str) -> bool:
-    """True when the hub model's files are already in the local cache (usable with no network)."""
+    """True when the hub model's config and weights are in the local cache (usable with no network);
+    a download that broke off leaves the config without the weights, which does not count."""
     from huggingface_hub import try_to_load_from_cache
 
-    return isinstance(try_to_load_from_cache(CATALOG[model_id].source, "config.json"), str)
+    return all(isinstance(try_to_load_from_cache(CATALOG[model_id].source, name), str) for name in (PROBE_FILE, WEIGHTS))
 
 
 def choose_defaults(settings: Settings) -> tuple[dict[str, str], str, bool]:
@@ -18,7 +27,9 @@ def choose_defaults(settings: Settings) -> tuple[dict[str, str], str, bool]:
     wanted = {"masked": settings.default_masked, "causal": settings.default_causal}
     if all(CATALOG.get(m) is not None and CATALOG[m].bundled for m in wanted.values()):
         return wanted, "", False
-    hub_ok = not settings.offline and hub_reachable()
+    # asked the way the download will be: HF_ENDPOINT (a mirror), proxies and token included
+    from_hub = [CATALOG[m].source for m in wanted.values() if m in CATALOG and not CATALOG[m].bundled]
+    hub_ok = not settings.offline and bool(from_hub) and all(hub_reachable(repo) for repo in from_hub)
     if hub_ok:
         return wanted, "", True
     defaults = {}
@@ -46,3 +57,19 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
         return bool(libc and libc.mallopt(-8, arenas))  # -8: M_ARENA_MAX in malloc.h
     except (OSError, AttributeError):
         return False
+
+
+def preload_for_zerogpu(service) -> list[str]:
+    """On ZeroGPU (the `spaces` package present), load the default models now and seal the cache.
+
+    ZeroGPU runs every `@spaces.GPU` handler in a worker process made from this one: what is
+    loaded here, at start-up and moved to the device outside the GPU functions (as the Spaces
+    docs show), every request finds in memory; a model loaded inside a handler would be read from
+    disk again per worker, inside the short GPU lease. So requests never load: the dropdowns offer
+    the loaded models (demo/ui/common.model_choices) and any other is refused with their names."""
+    if spaces is None:
+        return []
+    for family in ("masked", "causal"):
+        service.load(None, family)  # a default that cannot load falls back to its pocket model here
+    service.cache.sealed = True
+    return service.cache.loaded()

@@ -74,7 +74,7 @@ def test_a_failed_load_is_remembered_instead_of_retried_per_request(bert_dir, gp
     fresh = make_service(bert_dir, gpt_dir, offline=True)
     calls = []
     original = fresh.cache._load
-    monkeypatch.setattr(fresh.cache, "_load", lambda spec: calls.append(spec.id) or original(spec))
+    monkeypatch.setattr(fresh.cache, "_load", lambda spec, report=None: calls.append(spec.id) or original(spec, report))
     for _ in range(3):
         with pytest.raises(ModelLoadError):
             fresh.next_tokens("distilgpt2", "hello")

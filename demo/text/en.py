@@ -13,4 +13,7 @@ TEXT: dict[str, str] = {
     "tab.attention": "Attention",
     "tab.compare": "BERT vs GPT",
     "tab.learn": "How they differ",
+    # -- loading and downloading models (hub branch) --------------------------------------
+    "loading.models": "Loading {names} (first use only; then it is reused by everyone)",
+    "loading.download": "Downloading {model}: {done} of {total} MB (first use only)",
 }

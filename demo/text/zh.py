@@ -13,4 +13,7 @@ TEXT: dict[str, str] = {
     "tab.attention": "注意力",
     "tab.compare": "BERT 对比 GPT",
     "tab.learn": "两者有何不同",
+    # -- 加载与下载模型（hub 分支）----------------------------------------------------------
+    "loading.models": "正在加载 {names}（仅首次使用时加载，之后所有人共用）",
+    "loading.download": "正在下载 {model}：已下载 {done} MB，共 {total} MB（仅首次使用时下载）",
 }
