@@ -18,6 +18,7 @@ from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, ModelSpec
 from demo.errors import DeviceError, ModelLoadError, ParameterError, TextTooLongError, WrongFamilyError
 from demo.generation import Sampling, stream
+from demo.inside.attention_steps import attention_steps
 from demo.inside.lens import logit_lens
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
@@ -169,6 +170,21 @@ class InferenceService:
         lm, ids = self._inside_input(model, family, text, blanks=None)
         with self.device_errors(), lm.lock:
             return logit_lens(lm, ids, top_k)
+
+    def attention_steps(self, model: str | None, text: str, layer: int, head: int, query: int,
+                        family: str | None = None) -> AttentionSteps:
+        """One head's arithmetic for one query token (all 0-based; tokens as `attention` shows them)."""
+        spec = self._any_family(model, family)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        lm = self.load(spec.id if model else None, spec.family)
+        layer = inputs.check_int("layer", layer, 0, lm.info.layers - 1)
+        head = inputs.check_int("head", head, 0, lm.info.heads - 1)
+        if spec.family == MASKED:  # a blank as BERT sees it, as in `attention`
+            text = inputs.MASK_PATTERN.sub(lm.mask_token, text)
+        ids = self.encode(lm, text)
+        query = inputs.check_int("query", query, 0, len(ids) - 1)
+        with self.device_errors(), lm.lock:
+            return attention_steps(lm, ids, layer, head, query)
 
     # -- helpers --------------------------------------------------------------------------
     def _inside_input(self, model: str | None, family: str | None, text: str,
