@@ -125,7 +125,27 @@ def attribute(lm: LoadedModel, left: str, right: str, word: str | None, method: 
     return Attribution(lm.spec.id, lm.spec.family, tok.convert_ids_to_tokens(ids), scores, blank,
                        Candidate(piece, math.exp(target_logprob), target, tok.decode([target])),
                        target_logprob, baseline_logprob, method, steps if method == METHODS[0] else 1,
-                       baseline_text, delta)
+                       baseline_text, delta, _words(lm, left, right, len(pieces)))
+
+
+def _words(lm: LoadedModel, left: str, right: str, n_pieces: int) -> list[int]:
+    """Per token, the index of the word it belongs to (the tokenizer's own word boundaries; every
+    special token is a word of its own; GPT's filled-in target is one word)."""
+    tok = lm.tokenizer
+    if lm.spec.family == CAUSAL:
+        parts = [tok(left.rstrip()).word_ids() if left.strip() else [None], [0] * n_pieces,
+                 tok(right, add_special_tokens=False).word_ids()]
+    else:
+        parts = [tok(left + tok.mask_token + right).word_ids()]
+    words, index = [], -1
+    for part in parts:
+        previous = object()  # a new part starts a new word
+        for word in part:
+            if word is None or word != previous:
+                index += 1
+            words.append(index)
+            previous = word
+    return words
 
 
 def _captum(lm, log_probs, target: int, inputs, reference, method: str, steps: int) -> tuple[list[float], float]:
