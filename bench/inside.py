@@ -25,6 +25,8 @@ from transformers import AutoTokenizer
 
 from bench.shapes import bert_base, gpt2_small, sentence
 from bench.speed import median_seconds
+from demo.service import InferenceService
+from demo.settings import Settings
 
 
 def timed(fns: dict, repeats: int) -> tuple[dict, dict]:

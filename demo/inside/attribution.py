@@ -6,8 +6,10 @@ returns; the shared model's weights never need gradients: only the embeddings do
   log p(target) at the mask. It reads both sides, so words left and right of the blank score.
 - Causal model: the input is the same sentence with the blank filled by the target
   (teacher-forced) and the explained number is log p(target's first piece) at the position
-  before the blank. The causal mask makes the gradient exactly 0.0 at and after the blank (the
-  softmax gives those keys a weight of exactly 0, so nothing flows back): GPT's right side scores 0.
+  before the blank. Its scores at and after the blank are exactly 0.0, not small: the causal mask
+  adds the dtype's minimum to those scores, exp underflows to a weight of exactly 0, the softmax's
+  backward multiplies by that weight, and every other layer works position by position, so no
+  gradient reaches them (and 0 × (input − baseline) is 0). tests/test_inside_attribution.py pins it.
 A target typed by the user must be one piece for a masked model (one mask, one piece); for a
 causal model every piece is filled in and the first piece is explained.
 Baselines (integrated gradients start from them): the mask token's embedding at every
