@@ -159,3 +159,4 @@ class AttentionSteps:
     weights: np.ndarray  # (T,) softmax(masked): equals the model's own attention row
     v: np.ndarray  # (T, d)
     output: np.ndarray  # (d,) weights · v
+    scale: float = 0.0  # what `scaled` divides by: √d (GPT-2's config switches can change it)

@@ -16,11 +16,14 @@ import torch
 from demo import catalog, inputs
 from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, ModelSpec
-from demo.errors import DeviceError, ModelLoadError, TextTooLongError, WrongFamilyError
+from demo.errors import DeviceError, ModelLoadError, ParameterError, TextTooLongError, WrongFamilyError
 from demo.generation import Sampling, stream
+from demo.inside.attention_steps import attention_steps
+from demo.inside.lens import logit_lens
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
-from demo.results import Attention, FillMask, Generation, GeneratedToken, ModelInfo, NextTokens
+from demo.results import (Attention, AttentionSteps, Attribution, FillMask, Generation, GeneratedToken, Lens,
+                          ModelInfo, NextTokens)
 from demo.settings import Settings
 from demo.startup import choose_defaults
 
@@ -160,7 +163,52 @@ class InferenceService:
 
         return compare(self, text, top_k, masked_model, causal_model)
 
+    # -- inside the models: why each answers as it does (demo/inside/) ------------------------
+    def lens(self, model: str | None, text: str, top_k: int = 5, family: str | None = None) -> Lens:
+        """The logit lens at the first blank (masked) or at the end / left of the blank (causal)."""
+        top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_top_k)
+        lm, ids = self._inside_input(model, family, text, blanks=None)
+        with self.device_errors(), lm.lock:
+            return logit_lens(lm, ids, top_k)
+
+    def attention_steps(self, model: str | None, text: str, layer: int, head: int, query: int,
+                        family: str | None = None) -> AttentionSteps:
+        """One head's arithmetic for one query token (all 0-based; tokens as `attention` shows them)."""
+        spec = self._any_family(model, family)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        lm = self.load(spec.id if model else None, spec.family)
+        layer = inputs.check_int("layer", layer, 0, lm.info.layers - 1)
+        head = inputs.check_int("head", head, 0, lm.info.heads - 1)
+        if spec.family == MASKED:  # a blank as BERT sees it, as in `attention`
+            text = inputs.MASK_PATTERN.sub(lm.mask_token, text)
+        ids = self.encode(lm, text)
+        query = inputs.check_int("query", query, 0, len(ids) - 1)
+        with self.device_errors(), lm.lock:
+            return attention_steps(lm, ids, layer, head, query)
+
     # -- helpers --------------------------------------------------------------------------
+    def _inside_input(self, model: str | None, family: str | None, text: str,
+                      blanks: int | None) -> tuple[LoadedModel, list[int]]:
+        """The model and its input ids for lens / attribution. Masked: the blanks become the model's
+        mask token (at least one; `blanks` exactly when given). Causal: the text, or the words left of
+        its first blank (GPT reads only those; its start token if there are none); a blank is optional
+        unless `blanks` is given."""
+        if family not in (None, MASKED, CAUSAL):
+            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.")
+        spec = self._any_family(model, family)
+        if spec.family not in (MASKED, CAUSAL):
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.")
+        text = inputs.clean_text(text, self.settings.max_chars)
+        if spec.family == MASKED or blanks is not None or inputs.MASK_PATTERN.search(text):
+            text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=blanks)
+        lm = self.load(spec.id if model else None, spec.family)
+        if spec.family == MASKED:
+            return lm, self.encode(lm, text.replace("[MASK]", lm.mask_token))
+        left = text.split("[MASK]")[0].rstrip() if "[MASK]" in text else text
+        if not left and lm.tokenizer.bos_token_id is not None:  # nothing to read: GPT starts from its start token
+            return lm, [lm.tokenizer.bos_token_id]
+        return lm, self.encode(lm, left)
+
     def _any_family(self, model: str | None, family: str | None) -> ModelSpec:
         if model:
             return catalog.resolve(model, self._allow_local, self.catalog)
