@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
+from demo.inputs import MASK_PATTERN
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.ui.i18n import reader_language, t
 from demo.viz import attention_steps as steps_view
@@ -116,33 +117,6 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
                                   layer, head, query, plot, table))
     masked, causal = columns
 
-    # -- one model per event: the masked column's events are the public API ------------------------
-    for col in columns:
-        lens, attribution, attention_steps = _verbs(service, col.family)
-        public = col is masked
-        for fn, triggers, inputs, outputs in [
-            (lens, [lens_button.click], [col.model, text, top_k], [col.lens_plot, col.lens_state]),
-            (attribution, [attr_button.click], [col.model, text, method, steps, target], [col.attr_html, col.attr_state]),
-            (attention_steps, [steps_button.click, col.layer.release, col.head.release, col.query.release],
-             [col.model, text, col.layer, col.head, col.query], [col.steps_plot, col.steps_table]),
-        ]:
-            name = {"api_name": fn.__name__} if public else {"api_visibility": "private"}
-            gr.on(triggers, handler(fn), inputs, outputs, preprocess=False, **name, **queue_options(service))
-
-        @user_errors
-        def by_words(result, by_word, request: gr.Request = None):
-            return gr.update() if result is None else attribution_html(result, reader_language(request), by_word)
-
-        gr.on([col.attr_state.change, by_word.change], by_words, [col.attr_state, by_word], [col.attr_html],
-              api_visibility="private")
-
-        def ranges(model, layer, head, family=col.family):
-            info = service.info(model or None, family)
-            return _range(info.layers, layer), _range(info.heads, head)
-
-        col.model.change(handler(ranges), [col.model, col.layer, col.head], [col.layer, col.head],
-                         api_visibility="private", **queue_options(service))
-
     @user_errors
     def both_lines(masked_lens, causal_lens, request: gr.Request = None):
         found = [x for x in (masked_lens, causal_lens) if x is not None]
@@ -151,11 +125,41 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
         lang = reader_language(request)
         return lens_lines(found, lang), knows_html(found, lang)
 
-    gr.on([masked.lens_state.change, causal.lens_state.change], both_lines,
-          [masked.lens_state, causal.lens_state], [lines, knows], api_visibility="private")
+    @user_errors
+    def by_words(result, by_word, request: gr.Request = None):
+        return gr.update() if result is None else attribution_html(result, reader_language(request), by_word)
+
+    lines_after = {"fn": both_lines, "inputs": [masked.lens_state, causal.lens_state], "outputs": [lines, knows],
+                   "api_visibility": "private"}
+    follow_ups = {"lens": lambda col: lines_after,
+                  "attribution": lambda col: {"fn": by_words, "inputs": [col.attr_state, by_word],
+                                              "outputs": [col.attr_html], "api_visibility": "private"}}
+
+    # -- one model per event: the masked column's events are the public API ------------------------
+    for col in columns:
+        lens, attribution, attention_steps = _verbs(service, col.family)
+        public = col is masked
+        for fn, triggers, inputs, outputs in [
+            (lens, [lens_button.click], [col.model, text, top_k], [col.lens_plot, col.lens_state]),
+            (attribution, [attr_button.click], [col.model, text, method, steps, target], [col.attr_html, col.attr_state]),
+            (attention_steps, [steps_button.click, col.layer.input, col.head.input, col.query.input],
+             [col.model, text, col.layer, col.head, col.query], [col.steps_plot, col.steps_table]),
+        ]:
+            name = {"api_name": fn.__name__} if public else {"api_visibility": "private"}
+            event = gr.on(triggers, handler(fn), inputs, outputs, preprocess=False, trigger_mode="always_last",
+                          **name, **queue_options(service))
+            if fn.__name__ in follow_ups:  # (Gradio cannot watch these States: frozen results do not hash)
+                event.success(**follow_ups[fn.__name__](col))
+
+        def ranges(model, layer, head, family=col.family):
+            info = service.info(model or None, family)
+            return _range(info.layers, layer), _range(info.heads, head)
+
+        col.model.change(handler(ranges), [col.model, col.layer, col.head], [col.layer, col.head],
+                         api_visibility="private", **queue_options(service))
 
     # -- everything, both models, one event ---------------------------------------------------------
-    def look_inside(text, masked_model, causal_model, top_k, method, steps, target,
+    def look_inside(text, masked_model, causal_model, top_k, method, steps, target, by_word,
                     m_layer, m_head, c_layer, c_head, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
         lang = reader_language(request)
@@ -166,9 +170,10 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
             layer, head = _range(info.layers, layer)["value"], _range(info.heads, head)["value"]
             lens = service.lens(model, text, top_k, family=col.family)
             attr = service.attribution(model, text, method, steps, target or None, family=col.family)
-            qkv = service.attention_steps(model, text, layer, head, lens.position, family=col.family)
+            shown = filled(service, model, text, lens) if col.family == CAUSAL else text
+            qkv = service.attention_steps(model, shown, layer, head, lens.position, family=col.family)
             out.update({col.lens_plot: lens_heatmap(lens, lang), col.lens_state: lens,
-                        col.attr_html: attribution_html(attr, lang), col.attr_state: attr,
+                        col.attr_html: attribution_html(attr, lang, by_word), col.attr_state: attr,
                         col.steps_plot: steps_view.steps_figure(qkv, lang), col.steps_table: _table(qkv, lang),
                         col.layer: _range(info.layers, layer), col.head: _range(info.heads, head),
                         col.query: _range(len(qkv.tokens), lens.position)})
@@ -177,9 +182,11 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
     everything = [c_ for col in columns for c_ in (col.lens_plot, col.lens_state, col.attr_html, col.attr_state,
                                                    col.steps_plot, col.steps_table, col.layer, col.head, col.query)]
     gr.on([run.click, text.submit], handler(look_inside),
-          [text, masked_model, causal_model, top_k, method, steps, target,
+          [text, masked_model, causal_model, top_k, method, steps, target, by_word,
            masked.layer, masked.head, causal.layer, causal.head], everything,
-          preprocess=False, api_visibility="private", **queue_options(service))
+          preprocess=False, api_visibility="private", **queue_options(service)).success(**lines_after)
+    for col in columns:
+        by_word.change(by_words, [col.attr_state, by_word], [col.attr_html], api_visibility="private")
 
     if head_choice is not None:
         _follow_attention_tab(service, head_choice, columns, text)
@@ -199,6 +206,8 @@ def _follow_attention_tab(service, head_choice: gr.State, columns: list[Column],
         def redraw(model, text, layer, head, query, shown, request: gr.Request = None, family=col.family):
             if shown is None:  # nothing run here yet: only the sliders move
                 return gr.update(), gr.update()
+            if family == CAUSAL:
+                text = filled(service, model or None, text)
             result = service.attention_steps(model or None, text, layer, head, query, family=family)
             lang = reader_language(request)
             return steps_view.steps_figure(result, lang), _table(result, lang)
@@ -207,6 +216,15 @@ def _follow_attention_tab(service, head_choice: gr.State, columns: list[Column],
                            api_visibility="private", **queue_options(service)).then(
             handler(redraw), [col.model, text, col.layer, col.head, col.query, col.steps_plot],
             [col.steps_plot, col.steps_table], api_visibility="private", **queue_options(service))
+
+
+def filled(service, model, text, lens=None) -> str:
+    """GPT's column reads the sentence with its blank filled by GPT's own top word, as attribution
+    does (teacher forcing): the words after it are then real tokens its mask hides, not "___"."""
+    if not isinstance(text, str) or not MASK_PATTERN.search(text):
+        return text
+    lens = lens or service.lens(model, text, 1, family=CAUSAL)
+    return MASK_PATTERN.sub(lens.final.text.strip() or lens.final.token, text, count=1)
 
 
 def _verbs(service, family: str):
@@ -221,6 +239,8 @@ def _verbs(service, family: str):
         return attribution_html(result, reader_language(request)), result
 
     def attention_steps(model, text, layer, head, query, request: gr.Request = None):
+        if family == CAUSAL:
+            text = filled(service, model or None, text)
         result = service.attention_steps(model or None, text, layer, head, query, family=family)
         lang = reader_language(request)
         return steps_view.steps_figure(result, lang), _table(result, lang)

@@ -48,7 +48,7 @@ def steps_figure(steps: AttentionSteps, lang: str = "en") -> go.Figure:
     """Five panels, top to bottom, in the order the head computes them."""
     n, d = len(steps.tokens), steps.q.shape[-1]
     color = CAUSAL_COLOR if steps.family == "causal" else MASKED_COLOR
-    titles = [say("inside.steps.p_scores", lang), say("inside.steps.p_scaled", lang, d=d, root=f"{math.sqrt(d):.2f}"),
+    titles = [say("inside.steps.p_scores", lang), say("inside.steps.p_scaled", lang, d=d, root=f"{steps.scale or math.sqrt(d):.2f}"),
               say(f"inside.steps.p_masked_{steps.family}", lang), say("inside.steps.p_weights", lang),
               say("inside.steps.p_output", lang, d=d)]
     fig = make_subplots(rows=5, cols=1, subplot_titles=titles, vertical_spacing=0.07)
