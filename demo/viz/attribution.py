@@ -37,8 +37,9 @@ def zero_from(result: Attribution) -> int | None:
 
 def _chip(text: str, score: float, scale: float, kind: str, lang: str) -> str:
     classes = "inside-attr-chip" + (f" inside-attr-{kind}" if kind else "")
-    style = "" if kind == "zero" else f' style="background-color: {shade(score, scale)}"'
-    hint = say("inside.attr.zero_hint", lang) if kind == "zero" else f"{score:+.4f}"
+    zero = kind.startswith("zero")
+    style = "" if zero else f' style="background-color: {shade(score, scale)}"'
+    hint = say("inside.attr.zero_hint", lang) if zero else f"{score:+.4f}"
     return (f'<span class="{classes}" data-score="{score:.6g}"{style} title="{html.escape(hint, quote=True)}">'
             f"{html.escape(text)}</span>")
 
