@@ -140,6 +140,7 @@ class Attribution:
     method: str  # "integrated_gradients" | "gradient_x_input"
     steps: int
     baseline: str = ""  # what the baseline embedding is, in words ("the [MASK] embedding at every position")
+    delta: float = 0.0  # integrated gradients' convergence delta: sum(scores) − (target − baseline logprob)
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,21 @@ class InferenceService:
         with self.device_errors(), lm.lock:
             return logit_lens(lm, ids, top_k)
 
+    def attribution(self, model: str | None, text: str, method: str = "integrated_gradients", steps: int = 32,
+                    target: str | None = None, family: str | None = None) -> Attribution:
+        """Which tokens raised log p(target) at the one blank; target None: the model's own top word."""
+        from demo.inside import attribution as explain  # imports Captum (over a second): on first use only
+
+        method = explain.check_method(method)
+        steps = inputs.check_int("steps", steps, 1, explain.MAX_STEPS)
+        word = explain.check_word(target)
+        spec, text = self._inside_text(model, family, text)
+        text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
+        lm = self.load(spec.id if model else None, spec.family)
+        left, right = text.split("[MASK]")
+        with self.device_errors(), lm.lock:
+            return explain.attribute(lm, left, right, word, method, steps, self.encode)
+
     def attention_steps(self, model: str | None, text: str, layer: int, head: int, query: int,
                         family: str | None = None) -> AttentionSteps:
         """One head's arithmetic for one query token (all 0-based; tokens as `attention` shows them)."""
@@ -193,12 +208,7 @@ class InferenceService:
         mask token (at least one; `blanks` exactly when given). Causal: the text, or the words left of
         its first blank (GPT reads only those; its start token if there are none); a blank is optional
         unless `blanks` is given."""
-        if family not in (None, MASKED, CAUSAL):
-            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.")
-        spec = self._any_family(model, family)
-        if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.")
-        text = inputs.clean_text(text, self.settings.max_chars)
+        spec, text = self._inside_text(model, family, text)
         if spec.family == MASKED or blanks is not None or inputs.MASK_PATTERN.search(text):
             text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=blanks)
         lm = self.load(spec.id if model else None, spec.family)
@@ -208,6 +218,14 @@ class InferenceService:
         if not left and lm.tokenizer.bos_token_id is not None:  # nothing to read: GPT starts from its start token
             return lm, [lm.tokenizer.bos_token_id]
         return lm, self.encode(lm, left)
+
+    def _inside_text(self, model: str | None, family: str | None, text: str) -> tuple[ModelSpec, str]:
+        if family not in (None, MASKED, CAUSAL):
+            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.")
+        spec = self._any_family(model, family)
+        if spec.family not in (MASKED, CAUSAL):
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.")
+        return spec, inputs.clean_text(text, self.settings.max_chars)
 
     def _any_family(self, model: str | None, family: str | None) -> ModelSpec:
         if model:

@@ -199,3 +199,14 @@ def ended_clean(page, name: str) -> None:
     expect(page.get_by_test_id("toast-body")).to_have_count(0)
     assert page.blocked == []
     screenshot(page, name)
+
+
+# -- inside the models (lens, attribution, attention steps): every catalog family ------------------
+
+@pytest.fixture(scope="session")
+def family_dirs(tmp_path_factory) -> dict[str, str]:
+    """A tiny local model of every family in tests/families.py, built once per session."""
+    from families import CAUSAL_FAMILIES, MASKED_FAMILIES, build
+
+    root = tmp_path_factory.mktemp("families")
+    return {family: build(family, root / family) for family in (*MASKED_FAMILIES, *CAUSAL_FAMILIES)}
