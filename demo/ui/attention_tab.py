@@ -45,9 +45,9 @@ def _script_urls() -> dict[str, str] | None:
     return {name: "gradio_api/file=" + quote(str(path), safe="/") for name, path in found.items()}
 
 
-def _slider(label: str) -> gr.Slider:
+def _slider(label: str, elem_id: str | None = None) -> gr.Slider:
     # ranges are unknown until a model is loaded: the first run (or a model change) sets them
-    return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False)
+    return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
 
 
 def _range(count: int, value) -> dict:
@@ -79,12 +79,12 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         with gr.Column():
             gr.Markdown("### Masked model: every token sees the whole sentence")
             with gr.Row():
-                masked_layer, masked_head = _slider("Layer"), _slider("Head")
+                masked_layer, masked_head = _slider("Layer", "attention-masked-layer"), _slider("Head", "attention-masked-head")
             masked_plot = gr.Plot(label="Masked model, one head", elem_id="attention-masked")
         with gr.Column():
             gr.Markdown("### Causal model: every token sees only the past")
             with gr.Row():
-                causal_layer, causal_head = _slider("Layer"), _slider("Head")
+                causal_layer, causal_head = _slider("Layer", "attention-causal-layer"), _slider("Head", "attention-causal-head")
             causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
     with gr.Accordion("All heads of the chosen layer", open=True):
         with gr.Row(equal_height=False):
@@ -150,7 +150,7 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
                 return {**(choice or {}), family: [int(layer), int(head)]}
 
             gr.on([layer.change, head.change], remember, [layer, head, head_choice], [head_choice],
-                  api_visibility="private", queue=False)
+                  api_visibility="private")
 
     for family, dropdown, layer, head in [(MASKED, masked_model, masked_layer, masked_head),
                                           (CAUSAL, causal_model, causal_layer, causal_head)]:

@@ -39,7 +39,7 @@ def _chip(text: str, score: float, scale: float, kind: str, lang: str) -> str:
     classes = "inside-attr-chip" + (f" inside-attr-{kind}" if kind else "")
     zero = kind.startswith("zero")
     style = "" if zero else f' style="background-color: {shade(score, scale)}"'
-    hint = say("inside.attr.zero_hint", lang) if zero else f"{score:+.4f}"
+    hint = say("inside.attr.zero_hint", lang) if zero else f"{score:+.3g}"
     return (f'<span class="{classes}" data-score="{score:.6g}"{style} title="{html.escape(hint, quote=True)}">'
             f"{html.escape(text)}</span>")
 
