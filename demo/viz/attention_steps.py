@@ -66,7 +66,8 @@ def steps_figure(steps: AttentionSteps, lang: str = "en") -> go.Figure:
         fig.update_xaxes(tickmode="array", tickvals=x, ticktext=names, row=row, col=1)
         top = float(np.abs(shown).max()) if n else 1.0
         low = min(0.0, float(shown.min()) if n else 0.0)
-        fig.update_yaxes(range=[low * 1.35, max(top * 1.35, 1e-9)] if name != "weights" else [0, 1.15],
+        # room for the value labels above and below the bars (below: clear of the token labels)
+        fig.update_yaxes(range=[low * 1.7, max(top * 1.35, 1e-9)] if name != "weights" else [0, 1.15],
                          row=row, col=1)
     dims = list(range(d))
     fig.add_trace(go.Bar(x=dims, y=np.asarray(steps.output, dtype=float), marker_color="#6b7280",

@@ -78,7 +78,7 @@ def lens_lines(lenses: list[Lens], lang: str = "en") -> go.Figure:
                                  marker={"symbol": "star", "size": 18, "color": color, "line": {"width": 1}},
                                  hoverinfo="skip"))
     fig.update_xaxes(title_text=say("inside.lens.depth", lang), dtick=1, showgrid=True, gridcolor="#e5e7eb")
-    fig.update_yaxes(title_text=say("inside.lens.final_prob", lang), tickformat=".0%", rangemode="tozero",
+    fig.update_yaxes(title_text=say("inside.lens.final_prob", lang), tickformat=".2~%", rangemode="tozero",
                      showgrid=True, gridcolor="#e5e7eb")
     fig.update_layout(title={"text": say("inside.lens.lines_title", lang), "x": 0.5, "xanchor": "center"},
                       plot_bgcolor="white", height=380, font={"size": FONT - 2},
