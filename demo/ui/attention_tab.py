@@ -79,12 +79,14 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         with gr.Column():
             gr.Markdown("### Masked model: every token sees the whole sentence")
             with gr.Row():
-                masked_layer, masked_head = _slider("Layer", "attention-masked-layer"), _slider("Head", "attention-masked-head")
+                masked_layer = _slider("Layer", "attention-masked-layer")
+                masked_head = _slider("Head", "attention-masked-head")
             masked_plot = gr.Plot(label="Masked model, one head", elem_id="attention-masked")
         with gr.Column():
             gr.Markdown("### Causal model: every token sees only the past")
             with gr.Row():
-                causal_layer, causal_head = _slider("Layer", "attention-causal-layer"), _slider("Head", "attention-causal-head")
+                causal_layer = _slider("Layer", "attention-causal-layer")
+                causal_head = _slider("Head", "attention-causal-head")
             causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
     with gr.Accordion("All heads of the chosen layer", open=True):
         with gr.Row(equal_height=False):
