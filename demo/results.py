@@ -158,6 +158,15 @@ class Attribution:
     steps: int
     baseline: str = ""  # what the baseline embedding is, in words ("the [MASK] embedding at every position")
     delta: float = 0.0  # integrated gradients' convergence delta: sum(scores) − (target − baseline logprob)
+    words: list[int] = field(default_factory=list)  # per token, the index of its word (pieces of a word share it)
+
+    def word_scores(self) -> list[tuple[list[int], float]]:
+        """The word-level view: each word's token indices and its pieces' scores summed, left to right."""
+        grouped: dict[int, tuple[list[int], float]] = {}
+        for i, (word, score) in enumerate(zip(self.words, self.scores)):
+            indices, total = grouped.get(word, ([], 0.0))
+            grouped[word] = (indices + [i], total + score)
+        return list(grouped.values())
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ class InferenceService:
     def lens(self, model: str | None, text: str, top_k: int = 5, family: str | None = None) -> Lens:
         """The logit lens at the first blank (masked) or at the end / left of the blank (causal)."""
         top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_top_k)
-        lm, ids = self._inside_input(model, family, text, blanks=None)
+        lm, ids = self._lens_input(model, family, text)
         with self.device_errors(), lm.lock:
             return logit_lens(lm, ids, top_k)
 
@@ -206,8 +206,7 @@ class InferenceService:
     def attention_steps(self, model: str | None, text: str, layer: int, head: int, query: int,
                         family: str | None = None) -> AttentionSteps:
         """One head's arithmetic for one query token (all 0-based; tokens as `attention` shows them)."""
-        spec = self._any_family(model, family)
-        text = inputs.clean_text(text, self.settings.max_chars)
+        spec, text = self._inside_text(model, family, text)
         lm = self.load(spec.id if model else None, spec.family)
         layer = inputs.check_int("layer", layer, 0, lm.info.layers - 1)
         head = inputs.check_int("head", head, 0, lm.info.heads - 1)
@@ -219,15 +218,12 @@ class InferenceService:
             return attention_steps(lm, ids, layer, head, query)
 
     # -- helpers --------------------------------------------------------------------------
-    def _inside_input(self, model: str | None, family: str | None, text: str,
-                      blanks: int | None) -> tuple[LoadedModel, list[int]]:
-        """The model and its input ids for lens / attribution. Masked: the blanks become the model's
-        mask token (at least one; `blanks` exactly when given). Causal: the text, or the words left of
-        its first blank (GPT reads only those; its start token if there are none); a blank is optional
-        unless `blanks` is given."""
+    def _lens_input(self, model: str | None, family: str | None, text: str) -> tuple[LoadedModel, list[int]]:
+        """Masked: the text with its blanks (at least one) in the model's mask token. Causal: the text, or
+        the words left of its first blank (GPT reads only those; its start token if there are none)."""
         spec, text = self._inside_text(model, family, text)
-        if spec.family == MASKED or blanks is not None or inputs.MASK_PATTERN.search(text):
-            text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=blanks)
+        if spec.family == MASKED or inputs.MASK_PATTERN.search(text):
+            text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks)
         lm = self.load(spec.id if model else None, spec.family)
         if spec.family == MASKED:
             return lm, self.encode(lm, text.replace("[MASK]", lm.mask_token))
@@ -237,6 +233,7 @@ class InferenceService:
         return lm, self.encode(lm, left)
 
     def _inside_text(self, model: str | None, family: str | None, text: str) -> tuple[ModelSpec, str]:
+        """The spec (a masked or causal model: the inside views are written for those) and the clean text."""
         if family not in (None, MASKED, CAUSAL):
             raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.")
         spec = self._any_family(model, family)

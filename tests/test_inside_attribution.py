@@ -141,3 +141,18 @@ def test_bad_method_steps_and_long_text(service):
         long = "the cat " * limit + "[MASK]"
         with pytest.raises(TextTooLongError, match=rf"^Text is \d+ tokens; .* can handle at most {limit} positions\.$"):
             service.attribution(None, long, family=family)
+
+
+def test_word_level_view_sums_the_pieces_of_each_word(service, family_dirs, who):
+    result = service.attribution(who.model, "the cat is playing on the ___ in the park.", family=who.family)
+    assert len(result.words) == len(result.tokens) and result.words == sorted(result.words)
+    words = result.word_scores()
+    assert [i for indices, _ in words for i in indices] == list(range(len(result.tokens)))
+    for indices, score in words:
+        assert score == pytest.approx(sum(result.scores[i] for i in indices), abs=1e-12)
+    blank_word = next(indices for indices, _ in words if result.blank in indices)
+    if not who.causal:  # the mask token is a word of its own
+        assert blank_word == [result.blank]
+    if who.model == family_dirs["bert"]:  # WordPiece: "playing" is "play" "##ing", one word
+        play = result.tokens.index("play")
+        assert result.words[play] == result.words[play + 1] and result.tokens[play + 1] == "##ing"

@@ -8,7 +8,7 @@ import pytest
 import torch
 from inside_models import MODELS, subject
 
-from demo.errors import EmptyTextError, MaskError, ParameterError, TextTooLongError
+from demo.errors import EmptyTextError, MaskError, ParameterError, TextTooLongError, WrongFamilyError
 
 TEXT = "the cat sat on the [MASK] in the park."
 LEFT = "the cat sat on the"
@@ -118,3 +118,11 @@ def test_bad_numbers_and_long_texts_are_refused_before_the_model(service):
     n = len(service.load(None, "masked").tokenizer(long)["input_ids"])
     with pytest.raises(TextTooLongError, match=rf"^Text is {n} tokens; .* can handle at most {limit} positions\.$"):
         service.lens(None, long)
+
+
+def test_an_encoder_decoder_is_refused_before_it_loads(service):
+    message = "'t5-small' is a seq2seq model; choose a masked or a causal model."
+    for verb, args in ((service.lens, ()), (service.attribution, ()), (service.attention_steps, (0, 0, 0))):
+        with pytest.raises(WrongFamilyError, match=f"^{re.escape(message)}$"):
+            verb("t5-small", TEXT, *args)
+    assert "t5-small" not in service.cache.loaded()

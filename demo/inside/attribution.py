@@ -6,8 +6,10 @@ returns; the shared model's weights never need gradients: only the embeddings do
   log p(target) at the mask. It reads both sides, so words left and right of the blank score.
 - Causal model: the input is the same sentence with the blank filled by the target
   (teacher-forced) and the explained number is log p(target's first piece) at the position
-  before the blank. The causal mask makes the gradient exactly 0.0 at and after the blank (the
-  softmax gives those keys a weight of exactly 0, so nothing flows back): GPT's right side scores 0.
+  before the blank. Its scores at and after the blank are exactly 0.0, not small: the causal mask
+  adds the dtype's minimum to those scores, exp underflows to a weight of exactly 0, the softmax's
+  backward multiplies by that weight, and every other layer works position by position, so no
+  gradient reaches them (and 0 × (input − baseline) is 0). tests/test_inside_attribution.py pins it.
 A target typed by the user must be one piece for a masked model (one mask, one piece); for a
 causal model every piece is filled in and the first piece is explained.
 Baselines (integrated gradients start from them): the mask token's embedding at every
@@ -125,7 +127,27 @@ def attribute(lm: LoadedModel, left: str, right: str, word: str | None, method: 
     return Attribution(lm.spec.id, lm.spec.family, tok.convert_ids_to_tokens(ids), scores, blank,
                        Candidate(piece, math.exp(target_logprob), target, tok.decode([target])),
                        target_logprob, baseline_logprob, method, steps if method == METHODS[0] else 1,
-                       baseline_text, delta)
+                       baseline_text, delta, _words(lm, left, right, len(pieces)))
+
+
+def _words(lm: LoadedModel, left: str, right: str, n_pieces: int) -> list[int]:
+    """Per token, the index of the word it belongs to (the tokenizer's own word boundaries; every
+    special token is a word of its own; GPT's filled-in target is one word)."""
+    tok = lm.tokenizer
+    if lm.spec.family == CAUSAL:
+        parts = [tok(left.rstrip()).word_ids() if left.strip() else [None], [0] * n_pieces,
+                 tok(right, add_special_tokens=False).word_ids()]
+    else:
+        parts = [tok(left + tok.mask_token + right).word_ids()]
+    words, index = [], -1
+    for part in parts:
+        previous = object()  # a new part starts a new word
+        for word in part:
+            if word is None or word != previous:
+                index += 1
+            words.append(index)
+            previous = word
+    return words
 
 
 def _captum(lm, log_probs, target: int, inputs, reference, method: str, steps: int) -> tuple[list[float], float]:
