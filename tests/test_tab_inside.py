@@ -116,6 +116,7 @@ def test_only_the_three_verbs_are_public_on_this_tab(client):
 def test_a_person_looks_inside_both_models(page, web_service):
     open_tab(page, "Inside")
     page.get_by_text("The dog ran to the ___ and the bird sang in the tree .").click()
+    expect(page.locator("#inside-text textarea")).to_have_value("The dog ran to the ___ and the bird sang in the tree .")
     page.get_by_role("button", name="Look inside both models").click()
     for family in ("masked", "causal"):
         expect(page.locator(f"#inside-lens-{family} .hm image, #inside-lens-{family} .heatmaplayer image")
