@@ -5,6 +5,7 @@ Run: python tests/screenshots.py   (needs Debian's chromium; writes assets/scree
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -27,6 +28,8 @@ RUNS = [
      "#attention-causal .hm image, #attention-causal .heatmaplayer image"),
     ("compare", "BERT vs GPT", "#compare-text", "the doctor told the ___ to rest because she was sick .", "Compare",
      "#compare-causal-plot .bars path"),
+    ("inside", "Inside", "#inside-text", "the children played in the ___ all day .", "Look inside both models",
+     "#inside-steps-causal .barlayer .point"),
     ("learn", "How they differ", "#learn-token-text", "unbelievably playful", "Split into tokens",
      "#learn-tokens-causal .learn-chip"),
 ]
@@ -41,7 +44,10 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
+            only = set(sys.argv[1:])  # e.g. `python tests/screenshots.py inside`: retake just these
             for name, tab, box, text, button, done in RUNS:
+                if only and name not in only:
+                    continue
                 page.get_by_role("tab", name=tab).click()
                 page.locator(f"{box} textarea").fill(text)
                 if name == "generate":  # the next-token chart first, then a generation below it

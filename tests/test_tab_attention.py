@@ -60,3 +60,30 @@ def test_moving_a_slider_redraws_without_an_error(page):
     layer.press("Enter")
     expect(title).to_contain_text("layer 1, head 0", timeout=30_000)
     expect(page.get_by_test_id("toast-body")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_the_head_grid_shows_each_sink_and_the_switch_hides_special_tokens(page, web_service):
+    page.get_by_role("tab", name="Attention").click()
+    page.locator("#attention-text textarea").fill(TEXT)
+    page.get_by_role("button", name="Show attention").click()
+    heads = web_service.info(None, "masked").heads
+    titles = page.locator("#attention-masked-grid .annotation-text")
+    expect(titles.filter(has_text="· sink ")).to_have_count(heads, timeout=30_000)
+    ticks = page.locator("#attention-masked .yaxislayer-above .ytick text")
+    expect(ticks.first).to_have_text("[CLS]")
+    page.get_by_label("Hide [CLS] / [SEP] / start token and renormalise").check()
+    expect(page.locator("#attention-masked .gtitle")).to_contain_text("special tokens hidden, rows renormalised")
+    expect(ticks.first).to_have_text("the")
+    expect(titles.filter(has_text="· sink ")).to_have_count(heads)
+    expect(page.get_by_test_id("toast-body")).to_have_count(0)
+
+
+def test_the_attention_endpoint_renormalises_without_special_tokens(client, web_service):
+    outputs = client.predict(text=TEXT, hide_special=True, api_name="/attention")
+    masked = heatmap([o for o in outputs if isinstance(o, dict) and "plot" in o][0])
+    att = web_service.attention(None, TEXT, family="masked")
+    keep = [i for i, t in enumerate(att.tokens) if t not in ("[CLS]", "[SEP]")]
+    want = att.weights[0, 0][np.ix_(keep, keep)]
+    np.testing.assert_allclose(masked, want / want.sum(-1, keepdims=True), rtol=1e-5)
+    np.testing.assert_allclose(masked.sum(-1), 1.0, rtol=1e-5)

@@ -10,6 +10,7 @@ from demo.ui.compare_tab import build_compare_tab
 from demo.ui.fill_mask_tab import build_fill_mask_tab
 from demo.ui.generate_tab import build_generate_tab
 from demo.ui.i18n import I18N, t
+from demo.ui.inside_tab import build_inside_tab
 from demo.ui.learn_tab import build_learn_tab
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -22,15 +23,18 @@ def build_app(service) -> gr.Blocks:
         notice = service.notice if service.default("masked") else ""  # default() finds the notice
         if notice:
             gr.Markdown(f"ℹ️ {notice}", elem_id="offline-notice")
+        head_choice = gr.State({})  # the Attention tab's {family: [layer, head]}; the Inside tab follows it
         with gr.Tabs():
             with gr.Tab(t("tab.fill"), id="fill_mask"):
                 build_fill_mask_tab(service)
             with gr.Tab(t("tab.next"), id="generate"):
                 build_generate_tab(service)
             with gr.Tab(t("tab.attention"), id="attention"):
-                build_attention_tab(service)
+                build_attention_tab(service, head_choice)
             with gr.Tab(t("tab.compare"), id="compare"):
                 build_compare_tab(service)
+            with gr.Tab(t("tab.inside"), id="inside"):
+                build_inside_tab(service, head_choice)
             with gr.Tab(t("tab.learn"), id="learn"):
                 build_learn_tab(service)
     app.queue(max_size=QUEUE_SIZE, default_concurrency_limit=service.settings.max_batch)

@@ -14,6 +14,7 @@ import gradio as gr
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
+from demo.ui.i18n import reader_language, t
 from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
 from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
@@ -44,9 +45,9 @@ def _script_urls() -> dict[str, str] | None:
     return {name: "gradio_api/file=" + quote(str(path), safe="/") for name, path in found.items()}
 
 
-def _slider(label: str) -> gr.Slider:
+def _slider(label: str, elem_id: str | None = None) -> gr.Slider:
     # ranges are unknown until a model is loaded: the first run (or a model change) sets them
-    return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False)
+    return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
 
 
 def _range(count: int, value) -> dict:
@@ -55,7 +56,9 @@ def _range(count: int, value) -> dict:
     return gr.update(minimum=0, maximum=top, value=min(int(current), top), interactive=top > 0)
 
 
-def build_attention_tab(service) -> None:
+def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
+    """`head_choice` (optional, shared with the Inside tab) receives {family: [layer, head]} as the
+    sliders move, so the Inside tab's Q·K·V steps can follow this tab's choice."""
     scripts = _script_urls()
     gr.Markdown(EXPLANATION)
     with gr.Row():
@@ -66,6 +69,8 @@ def build_attention_tab(service) -> None:
                                        label="Masked model (BERT-style)")
             causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                        label="Causal model (GPT-style)")
+            hide = gr.Checkbox(False, label=t("attention.hide"), info=t("attention.hide_info"),
+                               elem_id="attention-hide")
             run = gr.Button("Show attention", variant="primary")
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
     notice = gr.Markdown(elem_id="attention-notice")
@@ -74,12 +79,14 @@ def build_attention_tab(service) -> None:
         with gr.Column():
             gr.Markdown("### Masked model: every token sees the whole sentence")
             with gr.Row():
-                masked_layer, masked_head = _slider("Layer"), _slider("Head")
+                masked_layer = _slider("Layer", "attention-masked-layer")
+                masked_head = _slider("Head", "attention-masked-head")
             masked_plot = gr.Plot(label="Masked model, one head", elem_id="attention-masked")
         with gr.Column():
             gr.Markdown("### Causal model: every token sees only the past")
             with gr.Row():
-                causal_layer, causal_head = _slider("Layer"), _slider("Head")
+                causal_layer = _slider("Layer", "attention-causal-layer")
+                causal_head = _slider("Head", "attention-causal-head")
             causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
     with gr.Accordion("All heads of the chosen layer", open=True):
         with gr.Row(equal_height=False):
@@ -94,25 +101,29 @@ def build_attention_tab(service) -> None:
         return (inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1))
 
     def attention(text, masked_model=None, causal_model=None, masked_layer=0, masked_head=0,
-                  causal_layer=0, causal_head=0, progress=gr.Progress()):
+                  causal_layer=0, causal_head=0, hide_special=False, progress=gr.Progress(),
+                  request: gr.Request = None):
         # also refuses a swapped pair: the service reads a model's family from the model itself
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
         masked = service.attention(masked_model or None, text, family=MASKED)
         causal = service.attention(causal_model or None, text, family=CAUSAL)
         m_layer, m_head = position(masked, masked_layer, masked_head)
         c_layer, c_head = position(causal, causal_layer, causal_head)
-        frames = [bertviz_frame(att, scripts) for att in (masked, causal)]
+        lang, hide_special = reader_language(request), bool(hide_special)
+        frames = [bertviz_frame(att, scripts, lang) for att in (masked, causal)]
         notes = sorted({f.notice for f in frames if f.notice})
         kept = [replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS].copy())  # the plots never show more
                 for att in (masked, causal)]
         return (*kept,
                 _range(masked.weights.shape[0], m_layer), _range(masked.weights.shape[1], m_head),
                 _range(causal.weights.shape[0], c_layer), _range(causal.weights.shape[1], c_head),
-                head_heatmap(masked, m_layer, m_head), head_heatmap(causal, c_layer, c_head),
-                layer_grid(masked, m_layer), layer_grid(causal, c_layer),
+                head_heatmap(masked, m_layer, m_head, hide_special, lang),
+                head_heatmap(causal, c_layer, c_head, hide_special, lang),
+                layer_grid(masked, m_layer, hide_special=hide_special, lang=lang),
+                layer_grid(causal, c_layer, hide_special=hide_special, lang=lang),
                 frames[0].html, frames[1].html, " ".join(f"ℹ️ {n}" for n in notes))
 
-    run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head]
+    run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head, hide]
     run_outputs = [masked_state, causal_state, masked_layer, masked_head, causal_layer, causal_head,
                    masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
     # preprocess=False: the service checks the model names and the numbers and names the limit,
@@ -121,18 +132,27 @@ def build_attention_tab(service) -> None:
           api_name="attention", preprocess=False, **queue_options(service))
 
     @user_errors
-    def redraw(att, layer, head):
-        """A slider moved: redraw from the weights already computed (no model run)."""
+    def redraw(att, layer, head, hide_special, request: gr.Request = None):
+        """A slider or the switch moved: redraw from the weights already computed (no model run)."""
         if att is None:
             return gr.update(), gr.update()
         layers, heads = att.weights.shape[:2]
         layer, head = min(int(layer), layers - 1), min(int(head), heads - 1)  # a model change may be pending
-        return head_heatmap(att, layer, head), layer_grid(att, layer)
+        lang = reader_language(request)
+        return (head_heatmap(att, layer, head, bool(hide_special), lang),
+                layer_grid(att, layer, hide_special=bool(hide_special), lang=lang))
 
-    for state, layer, head, plot, grid in [(masked_state, masked_layer, masked_head, masked_plot, masked_grid),
-                                           (causal_state, causal_layer, causal_head, causal_plot, causal_grid)]:
-        gr.on([layer.change, head.change], redraw, [state, layer, head], [plot, grid],
+    for family, state, layer, head, plot, grid in [
+            (MASKED, masked_state, masked_layer, masked_head, masked_plot, masked_grid),
+            (CAUSAL, causal_state, causal_layer, causal_head, causal_plot, causal_grid)]:
+        gr.on([layer.change, head.change, hide.change], redraw, [state, layer, head, hide], [plot, grid],
               api_visibility="private", trigger_mode="always_last")
+        if head_choice is not None:
+            def remember(layer, head, choice, family=family):
+                return {**(choice or {}), family: [int(layer), int(head)]}
+
+            gr.on([layer.change, head.change], remember, [layer, head, head_choice], [head_choice],
+                  api_visibility="private")
 
     for family, dropdown, layer, head in [(MASKED, masked_model, masked_layer, masked_head),
                                           (CAUSAL, causal_model, causal_layer, causal_head)]:

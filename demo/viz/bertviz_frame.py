@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from demo.results import Attention
+from demo.text import say
 from demo.viz.static_js import bertviz_template
 
 MAX_TOKENS = 64  # bertviz draws every weight as an SVG element: beyond this the page crawls
@@ -65,14 +66,24 @@ def _fill(template: str, params_js: str) -> str:
     return code.replace("PYTHON_PARAMS", params_js, 1)
 
 
-def document(att: Attention, scripts: dict[str, str]) -> tuple[str, str]:
+def cap_notice(att: Attention, lang: str = "en") -> str:
+    """Plain text naming the cap, or "" when every token is drawn."""
+    from demo.viz.heatmaps import MAX_TOKENS as HEATMAP_TOKENS  # heatmaps import this module
+
+    layers, heads, total = att.weights.shape[:3]
+    n = shown_tokens(layers, heads, total)
+    if n == total:
+        return ""
+    return say("attention.bertviz_cap", lang, shown=n, total=total, cap=shown_tokens(layers, heads, 10**6),
+               layers=layers, heads=heads, heatmap=HEATMAP_TOKENS)
+
+
+def document(att: Attention, scripts: dict[str, str], lang: str = "en") -> tuple[str, str]:
     """The srcdoc document (head view beside model view) and the notice; scripts maps
     "jquery" and "d3" to the URLs to load them from, in that order."""
     layers, heads, total = att.weights.shape[:3]
     n = shown_tokens(layers, heads, total)
-    notice = "" if n == total else (
-        f"The interactive views show the first {n} of {total} tokens "
-        f"(they draw every weight; the heatmaps show more).")
+    notice = cap_notice(att, lang)
     weights = np.round(att.weights[:, :, :n, :n].astype(np.float64), DECIMALS)
     tokens = [readable(t) for t in att.tokens[:n]]
     shared = [{"name": None, "attn": weights.tolist(), "left_text": tokens, "right_text": tokens}]
@@ -121,13 +132,13 @@ def _height(layers: int, heads: int, n: int) -> int:
     return int(min(MAX_HEIGHT, max(head, model, 200)))
 
 
-def bertviz_frame(att: Attention, scripts: dict[str, str] | None) -> Frame:
+def bertviz_frame(att: Attention, scripts: dict[str, str] | None, lang: str = "en") -> Frame:
     """The iframe for one model's attention; an empty frame with a notice when the views
     cannot run offline (scripts or bertviz missing), so the native heatmaps carry on alone."""
     if not scripts or not bertviz_template("head_view") or not bertviz_template("model_view"):
         return Frame("", "The interactive bertviz views are unavailable on this server "
                          "(their JavaScript files are not installed); the heatmaps show the same weights.")
-    doc, notice = document(att, scripts)
+    doc, notice = document(att, scripts, lang)
     layers, heads, total = att.weights.shape[:3]
     height = _height(layers, heads, shown_tokens(layers, heads, total))
     label = html.escape(f"bertviz attention views for {att.model}", quote=True)

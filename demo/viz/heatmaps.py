@@ -10,15 +10,21 @@ from __future__ import annotations
 import html
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from demo.results import Attention
+from demo.text import say
+from demo.viz.attention_sink import sink_share, without_special
 from demo.viz.bertviz_frame import readable
 
-MAX_TOKENS = 256  # one head: 65k cells still pans smoothly
+# Only what the view shows reaches the browser: one head's n² weights (Plotly packs a numpy array
+# as base64 float32, 4 bytes a cell) and a capped grid, never every layer's and head's n² floats.
+MAX_TOKENS = 512  # one head, BERT's whole limit: 262k cells, 1 MB; bench/attention_view.py measures it
 MAX_GRID_CELLS = 200_000  # all heads of a layer together
 GRID_LABELS = 16  # beyond this the small subplots show positions, not words
+HOVER_NAMES = 128  # beyond this a cell's hover names positions (the axes name the tokens): n² strings are heavy
 COLORS = "Blues"
 
 
@@ -40,40 +46,56 @@ def _hover(tokens: list[str]) -> list[list[str]]:
     return [[f"{q} → {k}" for k in names] for q in names]
 
 
-def head_heatmap(att: Attention, layer: int, head: int) -> go.Figure:
-    """One head: who attends to whom, tokens on both axes (first MAX_TOKENS tokens)."""
+def shown(att: Attention, layer: int, hide_special: bool = False) -> tuple[list[str], np.ndarray]:
+    """The tokens and one layer's weights (heads, n, n) a view draws: the first MAX_TOKENS tokens,
+    and with `hide_special` no [CLS]/[SEP]/start token, each row renormalised (only this layer is copied)."""
     n = min(len(att.tokens), MAX_TOKENS)
-    z = att.weights[layer, head, :n, :n]
-    names = labels(att.tokens[:n])
+    tokens, weights = att.tokens[:n], att.weights[layer, :, :n, :n]
+    return without_special(tokens, weights) if hide_special else (tokens, weights)
+
+
+def head_heatmap(att: Attention, layer: int, head: int, hide_special: bool = False, lang: str = "en") -> go.Figure:
+    """One head: who attends to whom, tokens on both axes (first MAX_TOKENS tokens)."""
+    tokens, weights = shown(att, layer, hide_special)
+    n = len(tokens)
+    z = weights[head]
+    names = labels(tokens)
     kind = "causal: each token sees only itself and the past" if att.causal else "bidirectional: every token sees all"
+    if hide_special and n < min(len(att.tokens), MAX_TOKENS):
+        kind += " · " + say("attention.hidden_note", lang)
+    hover = ({"text": _hover(tokens), "hovertemplate": "%{text}<br>weight %{z:.3f}<extra></extra>"}
+             if n <= HOVER_NAMES else {"hovertemplate": "%{y} → %{x}<br>weight %{z:.3f}<extra></extra>"})
     fig = go.Figure(go.Heatmap(
         z=z, x=list(range(n)), y=list(range(n)), colorscale=COLORS, zmin=0, zmax=float(z.max()) if n else 1,
-        text=_hover(att.tokens[:n]), hovertemplate="%{text}<br>weight %{z:.3f}<extra></extra>",
-        colorbar={"title": {"text": "weight"}, "thickness": 12},
+        colorbar={"title": {"text": "weight"}, "thickness": 12}, **hover,
     ))
     axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False}
     fig.update_xaxes(title_text="attends to (key)", side="top", tickangle=-60, **axis)
     fig.update_yaxes(title_text="token (query)", autorange="reversed", scaleanchor="x", **axis)
-    shown = f" (first {n} of {len(att.tokens)} tokens)" if n < len(att.tokens) else ""
+    cut = f" (first {MAX_TOKENS} of {len(att.tokens)} tokens)" if len(att.tokens) > MAX_TOKENS else ""
     fig.update_layout(
         title={"text": f"{plotly_text(att.model)}: layer {layer}, head {head}<br>"
-                       f"<sup>{kind}{shown}</sup>", "y": 0.98},
+                       f"<sup>{kind}{cut}</sup>", "y": 0.98},
         margin={"l": 10, "r": 10, "t": 140, "b": 10}, height=560, plot_bgcolor="white",
     )
     return fig
 
 
-def layer_grid(att: Attention, layer: int, cols: int = 4) -> go.Figure:
-    """Every head of one layer side by side, sharing one colour scale."""
+def layer_grid(att: Attention, layer: int, cols: int = 4, hide_special: bool = False, lang: str = "en") -> go.Figure:
+    """Every head of one layer side by side, sharing one colour scale; each head's title gives its
+    attention sink: the share of attention that goes to the first token (of the full text)."""
     heads = att.weights.shape[1]
-    n = grid_tokens(heads, len(att.tokens))
+    sinks = sink_share(att.weights[layer])  # (heads,), on the weights as the model computed them
+    tokens, weights = shown(att, layer, hide_special)
+    n = grid_tokens(heads, len(tokens))
     cols = min(cols, heads)
     rows = math.ceil(heads / cols)
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[f"head {h}" for h in range(heads)],
+    titles = [say("attention.grid_head", lang, head=h, sink=f"{sinks[h]:.0%}") for h in range(heads)]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles,
                         horizontal_spacing=0.04, vertical_spacing=0.08 if rows > 1 else 0.1)
-    z_all = att.weights[layer, :, :n, :n]
+    z_all = weights[:, :n, :n]
     zmax = float(z_all.max()) if z_all.size else 1.0
-    names = labels(att.tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
+    names = labels(tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
     for h in range(heads):
         fig.add_trace(go.Heatmap(
             z=z_all[h], coloraxis="coloraxis", x=list(range(n)), y=list(range(n)),
@@ -83,11 +105,12 @@ def layer_grid(att: Attention, layer: int, cols: int = 4) -> go.Figure:
             "tickfont": {"size": 9}}
     fig.update_xaxes(tickangle=-60, **axis)
     fig.update_yaxes(autorange="reversed", **axis)
-    shown = f", first {n} of {len(att.tokens)} tokens" if n < len(att.tokens) else ""
+    part = f", first {n} of {len(tokens)} tokens" if n < len(tokens) else ""
+    sink = say("attention.sink_note", lang, token=plotly_text(readable(att.tokens[0]).strip() or att.tokens[0]))
     fig.update_layout(
-        title={"text": f"{plotly_text(att.model)}: all {heads} heads of layer {layer}{shown}"},
+        title={"text": f"{plotly_text(att.model)}: all {heads} heads of layer {layer}{part}<br><sup>{sink}</sup>"},
         coloraxis={"colorscale": COLORS, "cmin": 0, "cmax": zmax, "colorbar": {"thickness": 12}},
-        height=max(320, 260 * rows + 80), margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        height=max(320, 260 * rows + 80), margin={"l": 10, "r": 10, "t": 100, "b": 10},
         plot_bgcolor="white",
     )
     return fig
