@@ -192,7 +192,7 @@ class InferenceService:
         spec = self._measurable(model)
         twin = lab.twin_of(spec.id) if method == "distilled" else None
         lm = self.load(spec.id if model else None, spec.family)
-        key = ("compress", lm.spec.id, str(lm.device), method, amount)
+        key = ("compress", lm.spec.id, str(lm.device), method, amount, twin)
         with self._measuring, self.device_errors():
             if key not in self._measured:
                 if progress:

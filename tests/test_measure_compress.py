@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from demo import catalog
-from demo.errors import ParameterError, UnknownModelError
+from demo.errors import ModelLoadError, ParameterError, UnknownModelError
 from demo.loading import ModelCache
 from demo.measure import compress as lab
 from demo.measure import probe, variants
@@ -140,3 +140,42 @@ def test_results_are_cached_per_model_method_and_amount(service):
 def test_bad_input_gets_the_exact_message(service, kwargs, error, message):
     with pytest.raises(error, match=message):
         service.compress(**{"model": None, **kwargs})
+
+
+@pytest.fixture(scope="module")
+def teacher_and_student(tmp_path_factory):
+    """A tiny BERT and a tiny DistilBERT on the same WordPiece vocabulary, as the catalog's
+    bert-base-uncased and distilbert-base-uncased share theirs."""
+    from pathlib import Path
+
+    from conftest import make_service
+    from demo.catalog import spec_from_directory
+    from families import build
+
+    teacher = build("bert", tmp_path_factory.mktemp("teacher"))
+    student = build("distilbert", tmp_path_factory.mktemp("student"))
+    service = make_service(teacher, teacher)
+    service.catalog.update({"tiny-teacher": spec_from_directory(Path(teacher), "tiny-teacher"),
+                            "tiny-student": spec_from_directory(Path(student), "tiny-student")})
+    return service
+
+
+def test_the_distilled_twin_is_loaded_through_the_cache_and_measured(teacher_and_student, monkeypatch):
+    service = teacher_and_student
+    monkeypatch.setattr(lab, "TWINS", {"tiny-teacher": "tiny-student"})
+    result = service.compress("tiny-teacher", "distilled")
+    student = service.cache.get(service.catalog["tiny-student"])
+    assert result.parameters == lab.stored(student.model)[1] < result.full_parameters
+    assert result.note == "the catalog's distilled twin tiny-student" and 0 <= result.fidelity <= 1
+    assert "tiny-student" in service.cache.loaded()  # the shared cache: loaded once, reused by everyone
+
+
+def test_a_twin_that_cannot_be_loaded_says_why(teacher_and_student, monkeypatch):
+    monkeypatch.setattr(lab, "TWINS", {"tiny-teacher": "distilbert-base-uncased"})  # the hub is out of reach
+    with pytest.raises(ModelLoadError, match=r"^Could not load model 'distilbert-base-uncased': .* To fix: "):
+        teacher_and_student.compress("tiny-teacher", "distilled")
+
+
+def test_heads_on_an_attention_this_lab_cannot_cut_says_so(teacher_and_student):
+    with pytest.raises(ParameterError, match=r"^Removing heads works on BERT, RoBERTa and GPT-2 models"):
+        teacher_and_student.compress("tiny-student", "heads", 0.5)

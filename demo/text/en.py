@@ -74,8 +74,8 @@ TEXT: dict[str, str] = {
     "cost.fit_says": "The measured fit agrees in kind: its n² term overtakes its n term from about {n} tokens.",
     "cost.fit_silent": ("The fit's n² term is too small or too noisy here to say where it overtakes: at these "
                         "sizes fixed costs and the n part dominate the measured time."),
-    "cost.memory_says": ("Peak memory grows from {m1} MB at {short} tokens to {m2} MB at {long} tokens, and at "
-                         "{n} tokens from {b1} MB for one text to {b2} MB for a batch of {batch}."),
+    "cost.memory_says": ("Peak memory grows from {m1} at {short} tokens to {m2} at {long} tokens, and at "
+                         "{n} tokens from {b1} for one text to {b2} for a batch of {batch}."),
     "cost.memory_how": "How memory was measured: {how}.",
     "cost.skipped": "Left out to keep within the time budget: {points}.",
     "cost.card.size": "size",

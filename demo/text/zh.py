@@ -69,8 +69,8 @@ TEXT: dict[str, str] = {
     "cost.within": "这在模型的 {limit} 个位置之内：处理最长的文本时，注意力的 n² 部分占主导。",
     "cost.fit_says": "实测拟合在趋势上一致：其 n² 项从约 {n} 个词元起超过 n 项。",
     "cost.fit_silent": "这里拟合的 n² 项太小或噪声太大，看不出从哪里开始超过：在这种规模下，实测时间主要由固定开销和 n 部分决定。",
-    "cost.memory_says": ("峰值内存从 {short} 个词元时的 {m1} MB 增长到 {long} 个词元时的 {m2} MB；"
-                         "在 {n} 个词元时，从一段文本的 {b1} MB 增长到 {batch} 段一批的 {b2} MB。"),
+    "cost.memory_says": ("峰值内存从 {short} 个词元时的 {m1} 增长到 {long} 个词元时的 {m2}；"
+                         "在 {n} 个词元时，从一段文本的 {b1} 增长到 {batch} 段一批的 {b2}。"),
     "cost.memory_how": "内存的测量方式：{how}。",
     "cost.skipped": "为不超出时间预算而略去：{points}。",
     "cost.card.size": "大小",

@@ -22,7 +22,8 @@ def _ms(seconds: float) -> str:
 
 
 def _mb(nbytes: float) -> str:
-    return f"{nbytes / 1e6:,.1f}"
+    """Bytes as MB, or kB below one MB (the tiny models' activations)."""
+    return f"{nbytes / 1e6:,.1f} MB" if nbytes >= 1e6 else f"{nbytes / 1e3:,.1f} kB"
 
 
 def latency_figure(cost: Cost, lang: str = "en") -> go.Figure:
@@ -55,10 +56,12 @@ def split_figure(cost: Cost, lang: str = "en") -> go.Figure:
                                 stackgroup="flops", line={"color": color, "width": 0.5},
                                 hovertemplate="n = %{x:.0f}: %{y:.1f}%<extra></extra>")
                      for name, color in PARTS.items()])
-    for x, key, position in [(cost.max_positions, "cost.limit", "bottom left"),
-                             (cost.crossover, "cost.crossover_mark", "top right")]:
-        fig.add_vline(x=x, line={"color": "#111827", "dash": "dot"}, annotation_position=position,
-                      annotation_text=html.escape(say(key, lang, n=f"{x:,.0f}")), annotation_bgcolor="white")
+    for x, key, y, side in [(cost.max_positions, "cost.limit", 0.08, "right"),
+                            (cost.crossover, "cost.crossover_mark", 0.92, "left")]:
+        fig.add_vline(x=x, line={"color": "#111827", "dash": "dot"})
+        # on a log axis an annotation's x is log10 of the value (a shape's is the value itself)
+        fig.add_annotation(x=np.log10(x), y=y, yref="paper", text=html.escape(say(key, lang, n=f"{x:,.0f}")),
+                           showarrow=False, xanchor=side, bgcolor="white", xshift=4 if side == "left" else -4)
     fig.update_layout(title=say("cost.split_title", lang, model=cost.model), xaxis_title=say("cost.length_axis", lang),
                       yaxis_title=say("cost.share_axis", lang), **LAYOUT)
     fig.update_xaxes(type="log")
@@ -77,7 +80,8 @@ def memory_figure(cost: Cost, lang: str = "en") -> go.Figure:
         fig.add_trace(go.Scatter(x=[p.batch for p in row], y=[p.peak_bytes / 1e6 for p in row], mode="lines+markers",
                                  name=say("cost.at_length", lang, n=length),
                                  line={"color": ["#d97706", "#059669"][i % 2]}), 1, 2)
-    fig.update_layout(title=say("cost.memory_title", lang, model=cost.model), **LAYOUT)
+    fig.update_layout(title=say("cost.memory_title", lang, model=cost.model), **{**LAYOUT, "margin": {
+        "l": 10, "r": 10, "t": 100, "b": 40}})
     fig.update_xaxes(title_text=say("cost.length_axis", lang), row=1, col=1)
     fig.update_xaxes(title_text=say("cost.batch_axis", lang), row=1, col=2)
     return fig.update_yaxes(title_text="MB", gridcolor="#e5e7eb", rangemode="tozero")
@@ -119,7 +123,7 @@ def variant_card(result: Compressed, lang: str = "en") -> str:
     q = (pct if result.quality_name == "top-5 accuracy" else (lambda x: f"{x:,.1f}"))
     amount = f" {result.amount:.0%}" if result.amount is not None else ""
     rows = [
-        (say("cost.card.size", lang), f"{_mb(result.bytes)} MB / {_mb(result.full_bytes)} MB ({pct(result.size_ratio)})"),
+        (say("cost.card.size", lang), f"{_mb(result.bytes)} / {_mb(result.full_bytes)} ({pct(result.size_ratio)})"),
         (say("cost.card.parameters", lang), f"{result.parameters:,} / {result.full_parameters:,}"),
         (say("cost.card.speed", lang), f"{result.seconds_ratio:.2f}×"),
         (say("cost.card.fidelity", lang), pct(result.fidelity)),
