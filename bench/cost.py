@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import time
 from dataclasses import asdict
@@ -68,7 +69,8 @@ def main() -> None:
     specs = shapes()
     cache = ModelCache("cpu")
     result = {"machine": f"{platform.machine()}, {platform.processor() or '?'}, torch {torch.__version__}",
-              "cpu_count": __import__("os").cpu_count(), "measure": {}, "variants": {}, "pocket": {}}
+              "cpu_count": os.cpu_count(), "load_average_at_start": os.getloadavg(),
+              "measure": {}, "variants": {}, "pocket": {}}
     for threads in args.threads:
         torch.set_num_threads(threads)
         for name, spec in specs.items():
@@ -88,6 +90,7 @@ def main() -> None:
     for family in (MASKED, CAUSAL):
         lm = cache.get(catalog.CATALOG[catalog.POCKET[family]])
         result["pocket"][lm.spec.id] = variants(lm, METHODS + [("prune", a) for a in SWEEP if a != 0.5])
+    result["load_average_at_end"] = os.getloadavg()  # other processes on the machine slow every figure
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print("wrote", args.out)

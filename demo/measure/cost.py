@@ -6,7 +6,8 @@ device lock for one forward at a time so users' requests slip in between. Latenc
 of a few runs; memory is the peak of one run (demo/measure/memory.py). A least-squares fit
 seconds ≈ a + b·n + c·n² over the batch-1 points sits next to the analytic FLOPs per layer
 (results.Cost.flops): the n part (projections, feed-forward) against the n² part (scores, weights·V).
-The whole measurement keeps to a time budget: batch points that would overrun it are skipped and named.
+The whole measurement keeps to a time budget: points that would overrun it (never the shortest, middle
+and longest length) are skipped and named.
 """
 from __future__ import annotations
 
@@ -59,13 +60,16 @@ def cost(lm: LoadedModel, lengths: list[int] | None = None, batch_sizes: list[in
     lengths = sorted(set(lengths or default_lengths(lm.spec.max_positions)))
     batch_sizes = sorted(set(batch_sizes or BATCH_SIZES))
     middle, longest = lengths[len(lengths) // 2], lengths[-1]
-    plan = [(1, n) for n in lengths]  # the length sweep always runs: the fit needs it
+    # shortest, longest and middle first (the fit needs three), then the other lengths, then the batches:
+    # when the budget runs out, what is left out is what the view can most easily do without
+    first = list(dict.fromkeys([lengths[0], longest, middle]))
+    plan = [(1, n) for n in first + [n for n in lengths if n not in first]]
     plan += [(b, n) for n in dict.fromkeys([middle, longest]) for b in batch_sizes if b != 1]
 
     body = lm.model.base_model
     offerable = (~lm.never).nonzero().flatten().cpu()  # ids a tokenizer really produces, no specials
     generator = torch.Generator().manual_seed(0)
-    seconds_at: dict[int, float] = {}  # length -> batch-1 seconds, to predict the batch points
+    seconds_at: dict[int, float] = {}  # length -> batch-1 seconds, to predict the points still to come
     points, skipped, measure = [], [], ""
     warm = offerable[:1].repeat(1, lengths[0]).to(lm.device)
     with lm.lock, torch.inference_mode():
@@ -75,16 +79,16 @@ def cost(lm: LoadedModel, lengths: list[int] | None = None, batch_sizes: list[in
             progress(done / len(plan), desc=f"Measuring {lm.spec.id}: batch {batch} × {length} tokens")
         spent = time.perf_counter() - started
         least = 1  # a batch point is there for its memory (the same in every run) and a rough time
-        if batch == 1:  # a length point always runs (the fit needs it); twice when the budget allows
-            previous = max(seconds_at.items(), default=(length, 0.0))
-            least = 2 if spent + 2 * previous[1] * length / previous[0] <= budget_s else 1
-        else:
-            # the body's work grows at least linearly with the batch; a margin for a busy machine
+        if batch == 1:  # a length point runs twice when the budget allows
+            known = max(seconds_at.items(), default=(length, 0.0))
+            predicted = 1.2 * known[1] * length / known[0]  # scaled from the longest length measured so far
+            least = 2 if spent + 2 * predicted <= budget_s else 1
+        else:  # the body's work grows at least linearly with the batch; a margin for a busy machine
             predicted = 1.2 * seconds_at[length] * batch
-            if spent + predicted > budget_s:
-                skipped.append(f"batch {batch} × {length} tokens (about {predicted:.1f} s; "
-                               f"{budget_s - spent:.1f} s of the {budget_s:.0f} s budget left)")
-                continue
+        if spent + predicted > budget_s and len(seconds_at) >= 3:  # the first three lengths always run
+            skipped.append(f"batch {batch} × {length} tokens (about {predicted:.1f} s; "
+                           f"{max(0.0, budget_s - spent):.1f} s of the {budget_s:.0f} s budget left)")
+            continue
         ids = offerable[torch.randint(len(offerable), (batch, length), generator=generator)].to(lm.device)
         point, measure = _measure(lm, body, ids, started + budget_s, least)
         points.append(point)
