@@ -13,7 +13,7 @@ from demo.errors import ModelLoadError, UnknownModelError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
-MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"  # seq2seq (T5, BART) has room to join later
+MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,12 @@ CATALOG: dict[str, ModelSpec] = {
                   about="6 layers distilled from GPT-2."),
         ModelSpec("gpt2-medium", CAUSAL, "GPT-2 medium (355M)", "gpt2-medium", 1024,
                   about="24 layers, 1024 hidden: the same recipe, scaled up."),
+        ModelSpec("t5-small", SEQ2SEQ, "T5 small (60M)", "t5-small", 512, "<extra_id_0>",
+                  about="Encoder-decoder: the encoder reads the whole text, the decoder writes each missing span "
+                        "after its sentinel (span corruption), SentencePiece."),
+        ModelSpec("facebook/bart-base", SEQ2SEQ, "BART base", "facebook/bart-base", 1024, "<mask>",
+                  about="Encoder-decoder trained to rebuild corrupted text (denoising); writes the whole "
+                        "sentence again with the blank filled, byte-level BPE."),
         ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 64, "[MASK]",
                   bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
         ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 64,
