@@ -83,11 +83,15 @@ def quality(lm: LoadedModel, model: torch.nn.Module, probe: Probe, top: torch.Te
 
 
 def latency_ratio(lm: LoadedModel, full: torch.nn.Module, variant: torch.nn.Module, probe: Probe,
-                  repeats: int = 5) -> float:
-    """variant / full seconds on the same batch, the fastest of `repeats` interleaved runs each
-    (interleaved, so a busy moment of the machine hits both alike)."""
+                  repeats: int = 5, budget_s: float = 3.0) -> float:
+    """variant / full seconds on the same batch, the fastest of up to `repeats` interleaved runs each
+    (interleaved, so a busy moment of the machine hits both alike); at least two, fewer than `repeats`
+    once they pass `budget_s` (fp16 on a CPU can be ten times slower: users wait on the device lock)."""
     times = {"full": [], "variant": []}
-    for _ in range(repeats):
+    started = time.perf_counter()
+    for step in range(repeats):
+        if step >= 2 and time.perf_counter() - started > budget_s:
+            break
         for name, model in (("full", full), ("variant", variant)):
             with lm.lock, torch.inference_mode():
                 begin = time.perf_counter()
