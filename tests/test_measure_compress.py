@@ -179,3 +179,9 @@ def test_a_twin_that_cannot_be_loaded_says_why(teacher_and_student, monkeypatch)
 def test_heads_on_an_attention_this_lab_cannot_cut_says_so(teacher_and_student):
     with pytest.raises(ParameterError, match=r"^Removing heads works on BERT, RoBERTa and GPT-2 models"):
         teacher_and_student.compress("tiny-student", "heads", 0.5)
+
+
+def test_fp16_of_a_large_model_on_a_cpu_is_refused_with_the_reason(service, monkeypatch):
+    monkeypatch.setattr(lab, "FP16_CPU_LIMIT", 0)  # as if the loaded model were gpt2's size
+    with pytest.raises(ParameterError, match=r"^fp16 has no fast arithmetic on a CPU: .* Try bf16 \(the same size\)"):
+        service.compress(service.default("causal"), "fp16", None)

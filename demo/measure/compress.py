@@ -21,6 +21,9 @@ from demo.results import Compressed
 
 METHODS = ("int8", "fp16", "bf16", "prune", "heads", "low_rank", "distilled")
 DEFAULT_AMOUNT = {"prune": 0.5, "heads": 0.25, "low_rank": 0.5}  # the methods that take an amount
+# gpt2's shape in fp16 ran for over 6 minutes on a 2-core CPU without finishing (bench/cost.py); bert-base's
+# took 3.5 times as long as float32. Past this size a CPU refuses fp16 rather than hold everyone's requests.
+FP16_CPU_LIMIT = 20_000_000
 TWINS = {"bert-base-uncased": "distilbert-base-uncased", "gpt2": "distilgpt2"}
 
 
@@ -79,6 +82,9 @@ def compress(lm: LoadedModel, method: str, amount: float | None, ref: Reference,
     if method == "int8" and lm.device.type != "cpu":
         raise ParameterError(f"int8 dynamic quantization runs on the CPU only; this server's models are on "
                              f"{lm.device.type}. Try fp16 or bf16.")
+    if method == "fp16" and lm.device.type == "cpu" and ref.parameters > FP16_CPU_LIMIT:
+        raise ParameterError(f"fp16 has no fast arithmetic on a CPU: at {lm.spec.id}'s size one measurement would "
+                             f"hold the device for minutes. Try bf16 (the same size), or run the app on a GPU.")
     if method == "distilled":
         variant, note = twin.model, f"the catalog's distilled twin {twin.spec.id}"
     else:
