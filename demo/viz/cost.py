@@ -146,7 +146,8 @@ def variants_figure(results: list[Compressed], lang: str = "en") -> go.Figure:
         mine = [r for r in results if r.model == model]
         labels = [r.method + (f" {r.amount:.0%}" if r.amount is not None else "") for r in mine]
         fig.add_trace(go.Scatter(x=[r.size_ratio * 100 for r in mine], y=[r.fidelity * 100 for r in mine],
-                                 mode="markers+text", text=labels, textposition="top center", name=model,
+                                 mode="markers+text", text=labels, name=model,
+                                 textposition="top center" if i % 2 == 0 else "bottom center",  # labels apart
                                  marker={"size": 12, "color": MODEL_COLORS[i % len(MODEL_COLORS)]},
                                  hovertemplate="%{text}: %{x:.0f}% size, %{y:.0f}% fidelity<extra></extra>"))
     if not results:
