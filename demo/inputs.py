@@ -90,3 +90,36 @@ def check_seed(value: object) -> int | None:
     if value is None or value == "":
         return None
     return check_int("seed", value, 0, 2**31 - 1)
+
+
+# -- cost & compression -----------------------------------------------------------------------
+
+def check_choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
+    """One of `allowed`; the message lists them and does not echo what was typed."""
+    if isinstance(value, str) and value.strip() in allowed:
+        return value.strip()
+    raise ParameterError(f"Unknown {name}. Choose one of: {', '.join(allowed)}.")
+
+
+def check_fraction(name: str, value: object) -> float:
+    """A number strictly between 0 and 1."""
+    message = f"{name} must be a fraction above 0 and below 1"
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParameterError(f"{message}.") from None
+    if isinstance(value, bool) or not math.isfinite(number) or not 0 < number < 1:
+        raise ParameterError(f"{message}; got {number:g}.")
+    return number
+
+
+def check_int_list(name: str, value: object, low: int, high: int, max_items: int) -> list[int] | None:
+    """None or "" (the default), a list of whole numbers, or the same written "8, 16, 32"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    items = value.replace(",", " ").split() if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not items:
+        raise ParameterError(f"{name} must be a list of whole numbers between {low} and {high}.")
+    if len(items) > max_items:
+        raise ParameterError(f"{name} may have at most {max_items} values; got {len(items)}.")
+    return sorted({check_int(name, item, low, high) for item in items})

@@ -35,6 +35,24 @@ RUNS = [
 ]
 
 
+def cost_tab(page) -> None:
+    """The Cost & compression tab: both models measured, then pruned at 50%, then int8 on top."""
+    page.get_by_role("tab", name="Cost & compression").click()
+    page.get_by_role("button", name="Measure", exact=True).click()
+    expect(page.locator("#cost-causal-memory .scatterlayer .trace").first).to_be_attached(timeout=WAIT)
+    for method in ("prune", "int8"):
+        page.locator("#cost-method input").click()
+        page.get_by_role("option", name=method, exact=True).click()
+        page.get_by_role("button", name="Compress both").click()
+        expect(page.locator("#cost-causal-card")).to_contain_text(method, timeout=WAIT)
+    # both models × both methods on the chart, and nothing still pending (Gradio fades pending outputs)
+    expect(page.locator("#cost-variants .scatterlayer .point")).to_have_count(4, timeout=WAIT)
+    expect(page.locator(".pending")).to_have_count(0, timeout=WAIT)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=OUT / "cost.png", full_page=True)
+    print("wrote", OUT / "cost.png")
+
+
 def main() -> None:
     service = InferenceService(Settings(offline=True)).web_only()
     app = build_app(service)
@@ -58,6 +76,7 @@ def main() -> None:
                 page.wait_for_timeout(1500)  # a screenshot script, not a test: let the charts settle
                 page.screenshot(path=OUT / f"{name}.png", full_page=True)
                 print("wrote", OUT / f"{name}.png")
+            cost_tab(page)
             browser.close()
     finally:
         app.close()

@@ -1,5 +1,5 @@
 """The How they differ tab in a real browser: the lessons are there, the tokenizer comparison shows
-each model's own pieces, and the O(n²) figure is drawn with no model run."""
+each model's own pieces."""
 import pytest
 from playwright.sync_api import expect
 from transformers import AutoTokenizer
@@ -16,9 +16,9 @@ def test_a_person_compares_the_two_tokenizers(page, bert_dir, gpt_dir):
                     "Attention, and why long texts are expensive", "Making models smaller",
                     "Training curves of the bundled models"]:
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    expect(page.locator("#learn-cost-plot .scatterlayer .trace")).to_have_count(2)
+    expect(page.locator("#learn-cost-plot")).to_have_count(0)  # measured in the Cost & compression tab instead
     # the bundled models' curves: training and held-out loss for each of the two
-    expect(page.locator("#learn-training-plot .scatterlayer .trace")).to_have_count(4)
+    expect(page.locator("#learn-training-plot .scatterlayer .trace")).to_have_count(4, timeout=30_000)  # busy CPU
 
     page.locator("#learn-token-text textarea").fill(WORD)
     page.get_by_role("button", name="Split into tokens").click()

@@ -162,14 +162,6 @@ def test_facts_show_the_design_the_loaded_models_and_latency():
     assert rows["Tokenizer"] == ["WordPiece", "BPE"] and rows["This request"] == ["12 ms", "34 ms"]
 
 
-def test_attention_cost_is_n_squared_and_the_causal_triangle():
-    fig = lessons.attention_cost_figure(max_n=1024)
-    full, causal = fig.data
-    assert max(full.x) == 1024
-    assert all(y == n ** 2 for n, y in zip(full.x, full.y))
-    assert all(y == n * (n + 1) // 2 for n, y in zip(causal.x, causal.y))
-
-
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_token_chips_escape_pieces_and_set_markers_apart(hostile):
     out = lessons.token_chips("m<u>", "WordPiece", ["un", "##believ", "Ġably", hostile])

@@ -7,6 +7,7 @@ import gradio as gr
 
 from demo.ui.attention_tab import build_attention_tab
 from demo.ui.compare_tab import build_compare_tab
+from demo.ui.cost_tab import build_cost_tab
 from demo.ui.fill_mask_tab import build_fill_mask_tab
 from demo.ui.generate_tab import build_generate_tab
 from demo.ui.i18n import I18N, t
@@ -37,6 +38,8 @@ def build_app(service) -> gr.Blocks:
                 build_inside_tab(service, head_choice)
             with gr.Tab(t("tab.learn"), id="learn"):
                 build_learn_tab(service)
+            with gr.Tab(t("tab.cost"), id="cost"):
+                build_cost_tab(service)
     app.queue(max_size=QUEUE_SIZE, default_concurrency_limit=service.settings.max_batch)
     return app
 

@@ -1,5 +1,6 @@
 """How they differ tab: a short, teacher-readable page on BERT, GPT and their relatives, with
-two things to try: each model's tokenizer on your own words, and the O(n²) cost of attention."""
+a thing to try: each model's tokenizer on your own words. Attention's O(n²) cost is measured, not drawn
+from a formula, in the Cost & compression tab."""
 from __future__ import annotations
 
 import gradio as gr
@@ -44,7 +45,6 @@ def build_learn_tab(service) -> None:
           [masked_tokens, causal_tokens], api_visibility="private", **queue_options(service))
 
     gr.Markdown(lessons.ATTENTION, elem_classes="learn-lesson")
-    gr.Plot(lessons.attention_cost_figure(), label="Attention cost", show_label=False, elem_id="learn-cost-plot")
     gr.Markdown(lessons.COMPRESSION, elem_classes="learn-lesson")
 
     gr.Markdown(lessons.TRAINING, elem_id="learn-training")

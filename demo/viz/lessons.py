@@ -1,15 +1,11 @@
-"""The "How they differ" page: short lessons, the O(n²) attention-cost figure and token chips.
+"""The "How they differ" page: short lessons and token chips.
 
-Text is Markdown for gr.Markdown; the figure is arithmetic only (no model runs); chips are
-escaped HTML built from a tokenizer's pieces.
+Text is Markdown for gr.Markdown; chips are escaped HTML built from a tokenizer's pieces. (The O(n²)
+formula plot that stood here gave way to the measured one in the Cost & compression tab.)
 """
 from __future__ import annotations
 
 import html
-
-import plotly.graph_objects as go
-
-from demo.viz.heatmaps import plotly_text
 
 READING = """## Two ways to read a sentence
 | | **BERT** (encoder) | **GPT** (decoder) |
@@ -52,7 +48,9 @@ from saturating the softmax). The *Attention* tab shows these weights live.
 
 For *n* tokens that is **n² scores per head per layer**: the cost is **O(n²)**, twice the text, four times the
 work. GPT's causal mask leaves only **n(n+1)/2** useful scores (the lower triangle) but still O(n²). BERT stops at
-512 positions, GPT-2 at 1024."""
+512 positions, GPT-2 at 1024. The other work of a layer, the projections and the feed-forward, grows only with *n*
+but is much larger per token: the **Cost & compression** tab measures both on the model in front of you and shows
+from which length attention's n² part takes over."""
 
 COMPRESSION = """## Making models smaller
 | technique | what it does | example |
@@ -67,31 +65,6 @@ The app ships two tiny models trained by this project, **pocket-bert** and **poc
 Same size, same text (WordNet's definitions and examples), same number of tokens, same optimizer and seed;
 only what separates BERT from GPT differs: the objective, the attention mask and the tokenizer
 (their model card: `assets/pocket/README.md`)."""
-
-
-def attention_cost_figure(max_n: int = 1024, step: int = 8) -> go.Figure:
-    """Attention scores per head per layer against sequence length n: n² for a full
-    (bidirectional) head, n(n+1)/2 that a causal mask leaves non-zero."""
-    n = list(range(step, max_n + 1, step))
-    fig = go.Figure([
-        go.Scatter(x=n, y=[k * k for k in n], name="all pairs: n² (BERT)", line={"color": "#4f46e5", "width": 3},
-                   hovertemplate="n = %{x}: %{y:,} scores<extra></extra>"),
-        go.Scatter(x=n, y=[k * (k + 1) // 2 for k in n], name="causal mask: n(n+1)/2 useful (GPT)",
-                   line={"color": "#d97706", "width": 3, "dash": "dash"},
-                   hovertemplate="n = %{x}: %{y:,} useful scores<extra></extra>"),
-    ])
-    for limit, label in [(512, "BERT's limit: 512"), (1024, "GPT-2's limit: 1024")]:
-        if limit <= max_n:
-            fig.add_vline(x=limit, line={"color": "#6b7280", "dash": "dot"},
-                          annotation_text=plotly_text(label), annotation_position="top left")
-    fig.update_layout(
-        title={"text": "Attention scores per head per layer grow with the square of the length"},
-        xaxis_title="sequence length n (tokens)", yaxis_title="scores per head per layer",
-        height=440, plot_bgcolor="white", legend={"x": 0.02, "y": 0.98},
-        margin={"l": 10, "r": 10, "t": 60, "b": 40}, font={"size": 15},
-    )
-    fig.update_yaxes(tickformat=",", gridcolor="#e5e7eb")
-    return fig
 
 
 MARKERS = ("##", "Ġ", "▁")  # WordPiece continuation, byte-level BPE space, SentencePiece space

@@ -1,0 +1,76 @@
+"""Cost & compression tab: attention's cost measured on the models in front of the student, and a
+compression lab (size, speed and fidelity of each variant, BERT and GPT side by side).
+
+Both endpoints take one model, as the service verbs do (`cost`: model, lengths, batch_sizes;
+`compress`: model, method, amount); a click runs the masked model's event, then the causal one's.
+"""
+from __future__ import annotations
+
+import gradio as gr
+
+from demo.catalog import CAUSAL, MASKED
+from demo.measure.compress import METHODS
+from demo.text import language
+from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.i18n import t
+from demo.viz import cost as views
+
+
+def _lang(request: gr.Request | None) -> str:
+    headers = getattr(request, "headers", None) or {}
+    return language(headers.get("accept-language", "en").split(",")[0])
+
+
+def build_cost_tab(service) -> None:
+    gr.Markdown(t("cost.intro"), elem_classes="learn-lesson")
+    with gr.Row():
+        masked_model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
+                                   label=t("cost.masked_model"), scale=2)
+        causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
+                                   label=t("cost.causal_model"), scale=2)
+        measure = gr.Button(t("cost.measure"), variant="primary", scale=1, elem_id="cost-measure")
+    with gr.Accordion(t("cost.options"), open=False):
+        with gr.Row():
+            lengths = gr.Textbox(label=t("cost.lengths"), elem_id="cost-lengths")
+            batch_sizes = gr.Textbox(label=t("cost.batch_sizes"), elem_id="cost-batch-sizes")
+    columns = {}
+    with gr.Row(equal_height=False):
+        for family in ("masked", "causal"):
+            with gr.Column():
+                columns[family] = [gr.Markdown(elem_id=f"cost-{family}-summary"),
+                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-latency"),
+                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-split"),
+                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-memory")]
+
+    def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
+        lang = _lang(request)
+        result = service.cost(model or None, lengths, batch_sizes,
+                              progress=lambda fraction, desc="": progress(fraction, desc=desc))
+        return (views.cost_summary(result, lang), views.latency_figure(result, lang), views.split_figure(result, lang),
+                views.memory_figure(result, lang))
+
+    gr.on([measure.click], handler(cost), [masked_model, lengths, batch_sizes], columns["masked"], api_name="cost",
+          preprocess=False, **queue_options(service)).then(
+        handler(cost), [causal_model, lengths, batch_sizes], columns["causal"], api_visibility="private",
+        preprocess=False, **queue_options(service))
+
+    gr.Markdown(t("cost.lab"), elem_classes="learn-lesson")
+    with gr.Row():
+        method = gr.Dropdown(list(METHODS), value="int8", label=t("cost.method"), scale=2, elem_id="cost-method")
+        amount = gr.Slider(0.05, 0.95, value=0.5, step=0.05, label=t("cost.amount"), scale=2, elem_id="cost-amount")
+        run = gr.Button(t("cost.compress"), variant="primary", scale=1, elem_id="cost-compress")
+    with gr.Row(equal_height=False):
+        masked_card = gr.HTML(elem_id="cost-masked-card", js_on_load=None)
+        causal_card = gr.HTML(elem_id="cost-causal-card", js_on_load=None)
+    chart = gr.Plot(views.variants_figure(service.compressed()), show_label=False, elem_id="cost-variants")
+
+    def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
+        lang = _lang(request)
+        result = service.compress(model or None, method, amount,
+                                  progress=lambda fraction, desc="": progress(fraction, desc=desc))
+        return views.variant_card(result, lang), views.variants_figure(service.compressed(), lang)
+
+    gr.on([run.click], handler(compress), [masked_model, method, amount], [masked_card, chart], api_name="compress",
+          preprocess=False, **queue_options(service)).then(
+        handler(compress), [causal_model, method, amount], [causal_card, chart], api_visibility="private",
+        preprocess=False, **queue_options(service))
