@@ -85,3 +85,25 @@ def check_seed(value: object) -> int | None:
     if value is None or value == "":
         return None
     return check_int("seed", value, 0, 2**31 - 1)
+
+
+MAX_WORDS = 10  # guesses scored in one request
+MAX_WORD_CHARS = 40
+
+
+def check_words(words: object) -> list[str]:
+    """A guess or several: a list of strings, or one string split at commas and new lines."""
+    if isinstance(words, str):
+        words = re.split(r"[,\n，、]", words)
+    if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
+        raise ParameterError("words must be a list of strings, or one string with commas between the words.")
+    words = [unicodedata.normalize("NFC", w).strip() for w in words]
+    words = list(dict.fromkeys(w for w in words if w))
+    if not words:
+        raise EmptyTextError("Type a guess first: one word, or several separated by commas.")
+    if len(words) > MAX_WORDS:
+        raise ParameterError(f"At most {MAX_WORDS} guesses at once; got {len(words)}.")
+    for w in words:
+        if len(w) > MAX_WORD_CHARS or any(unicodedata.category(c) == "Cc" for c in w):
+            raise ParameterError(f"A guess must be at most {MAX_WORD_CHARS} characters, with no control characters.")
+    return words

@@ -20,7 +20,7 @@ from demo.errors import DeviceError, ModelLoadError, TextTooLongError, WrongFami
 from demo.generation import Sampling, stream
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
-from demo.results import Attention, FillMask, Generation, GeneratedToken, ModelInfo, NextTokens
+from demo.results import Attention, FillMask, Generation, GeneratedToken, ModelInfo, NextTokens, WordScores
 from demo.settings import Settings
 from demo.startup import choose_defaults
 
@@ -153,6 +153,31 @@ class InferenceService:
             weights = torch.stack(out.attentions)[:, 0].float().cpu().numpy()  # (L, H, T, T)
         return Attention(lm.spec.id, lm.tokenizer.convert_ids_to_tokens(ids), weights,
                          causal=lm.spec.family == CAUSAL)
+
+    def score_words(self, model: str | None, text: str, words, family: str | None = None) -> WordScores:
+        """Each guessed word's probability and rank at the blank (masked model) or as the next word
+        (causal model); without a model, a text with a blank goes to the masked default."""
+        from demo import guess
+
+        words = inputs.check_words(words)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        if model is None and family is None:
+            family = MASKED if inputs.MASK_PATTERN.search(text) else CAUSAL
+        spec = self._any_family(model, family)
+        if spec.family == MASKED:
+            text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
+        else:
+            text = inputs.without_mask(text)
+        lm = self.load(spec.id if model else None, spec.family)
+        if spec.family == MASKED:
+            text = text.replace("[MASK]", lm.mask_token)
+            ids = self.encode(lm, text)
+            position, left = ids.index(lm.tokenizer.mask_token_id), text.split(lm.mask_token)[0].rstrip()
+        else:
+            ids = self.encode(lm, text)
+            position, left = len(ids) - 1, text
+        with self.device_errors():
+            return guess.score(lm, ids, position, left, words)
 
     def compare(self, text: str, top_k: int = 5, masked_model: str | None = None,
                 causal_model: str | None = None):

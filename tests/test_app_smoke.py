@@ -15,7 +15,7 @@ def test_every_tab_opens(page):
         expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
-VERBS = {"fill_mask", "next_tokens", "generate", "attention", "compare"}
+VERBS = {"fill_mask", "next_tokens", "generate", "attention", "compare", "score_words"}
 
 
 def test_every_service_verb_is_a_queued_endpoint_in_one_device_group(app, app_url):

@@ -13,4 +13,27 @@ TEXT: dict[str, str] = {
     "tab.attention": "Attention",
     "tab.compare": "BERT vs GPT",
     "tab.learn": "How they differ",
+
+    # -- classroom (issue 13): guess first, links, presenter, export, stop -------------------
+    "guess.switch": "Guess first: hide the answers until you have guessed",
+    "guess.box": "Your guess (one word, or several separated by commas)",
+    "guess.reveal": "Reveal",
+    "guess.hidden": "The answers are hidden. Type your guess, then press **Reveal**.",
+    "guess.head": "Your guess, as each model sees it",
+    "guess.col.word": "your guess",
+    "guess.col.model": "model",
+    "guess.col.prob": "probability",
+    "guess.col.rank": "rank",
+    "guess.col.pieces": "pieces",
+    "guess.where.masked": "at the blank",
+    "guess.where.causal": "as the next word",
+    "guess.rank": "{rank} of {total:,}",
+    "guess.top": "{rank} of {total:,}: the model's top choice!",
+    "guess.unknown": "not in this model's vocabulary",
+    "guess.method.masked": ("A word of several pieces is scored as the product of its pieces' probabilities: the "
+                            "blank becomes one mask per piece, filled in left to right. Its rank is the place it "
+                            "would take among the model's single tokens."),
+    "guess.method.causal": ("A word of several pieces is scored as the product of its pieces' probabilities, each "
+                            "given the text and the pieces before it (the chain rule). Its rank is the place it "
+                            "would take among the model's single tokens."),
 }

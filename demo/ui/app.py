@@ -9,6 +9,7 @@ from demo.ui.attention_tab import build_attention_tab
 from demo.ui.compare_tab import build_compare_tab
 from demo.ui.fill_mask_tab import build_fill_mask_tab
 from demo.ui.generate_tab import build_generate_tab
+from demo.ui.guess import score_words_api
 from demo.ui.i18n import I18N, t
 from demo.ui.learn_tab import build_learn_tab
 
@@ -33,6 +34,7 @@ def build_app(service) -> gr.Blocks:
                 build_compare_tab(service)
             with gr.Tab(t("tab.learn"), id="learn"):
                 build_learn_tab(service)
+        score_words_api(service)
     app.queue(max_size=QUEUE_SIZE, default_concurrency_limit=service.settings.max_batch)
     return app
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
+from demo.guess import both as scored_by_both
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
 from demo.viz import comparison as view
 from demo.viz.bars import candidate_bars
 from demo.viz.heatmaps import plotly_text
@@ -62,12 +64,14 @@ def build_compare_tab(service) -> None:
 
     gr.Markdown("### What each model can see when it predicts the blank")
     strip = gr.HTML(label="What each model sees", elem_id="compare-strip", js_on_load=None)
-    with gr.Row(equal_height=False):
-        masked_plot = gr.Plot(label="BERT: fills the blank from both sides", elem_id="compare-masked-plot")
-        causal_plot = gr.Plot(label="GPT: next word after the left side", elem_id="compare-causal-plot")
-    gr.Markdown(RANKING)
-    ranking_note = gr.HTML(label="GPT's choice", elem_id="compare-ranking-note", js_on_load=None)
-    ranking = _table(view.RANKING_HEADERS, "compare-ranking", "BERT's candidates, ranked by GPT")
+    guess = GuessFirst("compare")
+    with gr.Column() as results:
+        with gr.Row(equal_height=False):
+            masked_plot = gr.Plot(label="BERT: fills the blank from both sides", elem_id="compare-masked-plot")
+            causal_plot = gr.Plot(label="GPT: next word after the left side", elem_id="compare-causal-plot")
+        gr.Markdown(RANKING)
+        ranking_note = gr.HTML(label="GPT's choice", elem_id="compare-ranking-note", js_on_load=None)
+        ranking = _table(view.RANKING_HEADERS, "compare-ranking", "BERT's candidates, ranked by GPT")
 
     gr.Markdown(CAUSALITY)
     with gr.Row():
@@ -92,9 +96,12 @@ def build_compare_tab(service) -> None:
                 view.ranking_note(result), view.ranking_rows(result),
                 view.facts_rows(masked_info, causal_info, result.seconds))
 
-    gr.on([run.click, text.submit], handler(compare), [text, top_k, masked_model, causal_model],
+    runs = [run.click, text.submit]
+    gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model],
           [strip, masked_plot, causal_plot, ranking_note, ranking, facts],
           api_name="compare", preprocess=False, **queue_options(service))
+    guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
+        service, words, text, masked or None, causal or None), [text, masked_model, causal_model])
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None):
         """The same sentence before and after replacing the words right of the blank."""

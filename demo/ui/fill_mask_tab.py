@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import MASKED
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
 
@@ -36,13 +37,20 @@ def build_fill_mask_tab(service) -> None:
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates per blank (top-k)")
             run = gr.Button("Fill the blanks", variant="primary")
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
-    sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence", js_on_load=None)
-    plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
+    guess = GuessFirst("fill-mask")
+    with gr.Column() as results:
+        sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence",
+                           js_on_load=None)
+        plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
 
     def fill_mask(text, model=None, top_k=5, progress=gr.Progress()):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
         return fill_mask_bars(result), filled_sentence(result)
 
-    gr.on([run.click, text.submit], handler(fill_mask), [text, model, top_k], [plot, sentence],
+    runs = [run.click, text.submit]
+    gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence],
           api_name="fill_mask", preprocess=False, **queue_options(service))
+    guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
+                                                                                       family=MASKED)],
+               [text, model])

@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import CAUSAL
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
 from demo.viz.bars import next_token_bars, piece_label
 from demo.viz.token_html import generated_html
 
@@ -49,9 +50,11 @@ def build_generate_tab(service) -> None:
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates shown (top-k)")
             predict = gr.Button("Predict the next token", variant="primary")
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
-    plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
-    choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
-                      elem_id="generate-step")
+    guess = GuessFirst("generate")
+    with gr.Column() as results:
+        plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
+        choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
+                          elem_id="generate-step")
     dist = gr.State(None)  # the distribution the choices were made from
 
     with gr.Accordion("Generate a continuation", open=True):
@@ -75,9 +78,13 @@ def build_generate_tab(service) -> None:
         result = service.next_tokens(model or None, text, top_k)
         return next_token_bars(result), result
 
-    gr.on([predict.click, text.submit], handler(next_tokens), [text, model, top_k], [plot, dist],
+    runs = [predict.click, text.submit]
+    gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
           api_name="next_tokens", preprocess=False, **queue_options(service)
           ).success(_offer, dist, choice, api_visibility="private", queue=False)
+    guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
+                                                                                       family=CAUSAL)],
+               [text, model])
 
     def step(text, model, top_k, dist, index):
         """A choice was clicked (so `dist` holds the distribution it came from): append its text to
