@@ -120,8 +120,9 @@ class InferenceService:
 
     def stream(self, model: str | None, text: str, max_new_tokens: int = 40, greedy: bool = False,
                temperature: float = 1.0, top_k: int = 50, top_p: float = 1.0,
-               seed: int | None = None) -> Iterator[GeneratedToken]:
-        """Yield new tokens one by one. All checks run before the first token."""
+               seed: int | None = None, stopped=None) -> Iterator[GeneratedToken]:
+        """Yield new tokens one by one. All checks run before the first token; `stopped()` (if
+        given) is asked before each step, so a generation ends within one token of a Stop."""
         max_new_tokens = inputs.check_int("max_new_tokens", max_new_tokens, 1, self.settings.max_new_tokens)
         sampling = Sampling(
             greedy=bool(greedy),
@@ -134,7 +135,7 @@ class InferenceService:
         text = inputs.without_mask(inputs.clean_text(text, self.settings.max_chars))
         lm = self.load(model, CAUSAL)
         ids = self.encode(lm, text, room=max_new_tokens)
-        return self._guarded(stream(lm, ids, max_new_tokens, sampling))
+        return self._guarded(stream(lm, ids, max_new_tokens, sampling, stopped))
 
     def generate(self, model: str | None, text: str, **options) -> Generation:
         started = time.perf_counter()

@@ -36,4 +36,7 @@ TEXT: dict[str, str] = {
     "guess.method.causal": ("A word of several pieces is scored as the product of its pieces' probabilities, each "
                             "given the text and the pieces before it (the chain rule). Its rank is the place it "
                             "would take among the model's single tokens."),
+    "link.copy": "🔗 Copy link",
+    "link.ignored": "Ignored {count} setting(s) in the link that this page cannot use ({names}).",
+    "generate.stop": "■ Stop",
 }

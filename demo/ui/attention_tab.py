@@ -13,6 +13,7 @@ import gradio as gr
 
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED
+from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
@@ -66,7 +67,8 @@ def build_attention_tab(service) -> None:
                                        label="Masked model (BERT-style)")
             causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                        label="Causal model (GPT-style)")
-            run = gr.Button("Show attention", variant="primary")
+            run = gr.Button("Show attention", variant="primary", elem_id="attention-run")
+            links.share("attention", run, text=text, masked=masked_model, causal=causal_model)
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
     notice = gr.Markdown(elem_id="attention-notice")
     masked_state, causal_state = gr.State(None), gr.State(None)
@@ -81,11 +83,11 @@ def build_attention_tab(service) -> None:
             with gr.Row():
                 causal_layer, causal_head = _slider("Layer"), _slider("Head")
             causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
-    with gr.Accordion("All heads of the chosen layer", open=True):
+    with links.fold(gr.Accordion("All heads of the chosen layer", open=True)):
         with gr.Row(equal_height=False):
             masked_grid = gr.Plot(label="Masked model, all heads", elem_id="attention-masked-grid")
             causal_grid = gr.Plot(label="Causal model, all heads", elem_id="attention-causal-grid")
-    with gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True):
+    with links.fold(gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True)):
         masked_frame = gr.HTML(elem_id="bertviz-masked", js_on_load=None)
         causal_frame = gr.HTML(elem_id="bertviz-causal", js_on_load=None)
 

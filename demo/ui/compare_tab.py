@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.guess import both as scored_by_both
+from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
 from demo.viz import comparison as view
@@ -60,7 +61,9 @@ def build_compare_tab(service) -> None:
                                        label="Causal model (GPT-style)", allow_custom_value=True)
             top_k = gr.Number(5, precision=0, step=1, label=f"Candidates per model (top-k, 1 to "
                                                              f"{service.settings.max_top_k})")
-            run = gr.Button("Compare", variant="primary")
+            run = gr.Button("Compare", variant="primary", elem_id="compare-run")
+            links.share("compare", run, text=text, right=new_right, top_k=top_k, masked=masked_model,
+                        causal=causal_model)
 
     gr.Markdown("### What each model can see when it predicts the blank")
     strip = gr.HTML(label="What each model sees", elem_id="compare-strip", js_on_load=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import MASKED
+from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
 from demo.viz.bars import fill_mask_bars
@@ -35,7 +36,8 @@ def build_fill_mask_tab(service) -> None:
             model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
                                 label="Masked model (BERT-style)")
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates per blank (top-k)")
-            run = gr.Button("Fill the blanks", variant="primary")
+            run = gr.Button("Fill the blanks", variant="primary", elem_id="fill-mask-run")
+            links.share("fill", run, text=text, model=model, top_k=top_k)
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
     guess = GuessFirst("fill-mask")
     with gr.Column() as results:

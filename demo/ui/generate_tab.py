@@ -9,8 +9,11 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL
+from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
+from demo.ui.i18n import t
+from demo.ui.stops import Stops
 from demo.viz.bars import next_token_bars, piece_label
 from demo.viz.token_html import generated_html
 
@@ -40,6 +43,7 @@ def _offer(dist):
 
 
 def build_generate_tab(service) -> None:
+    stops = Stops()
     gr.Markdown(EXPLANATION)
     with gr.Row():
         text = gr.Textbox(label="Prompt", lines=2, scale=3, elem_id="generate-text",
@@ -48,7 +52,7 @@ def build_generate_tab(service) -> None:
             model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                 label="Causal model (GPT-style)")
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates shown (top-k)")
-            predict = gr.Button("Predict the next token", variant="primary")
+            predict = gr.Button("Predict the next token", variant="primary", elem_id="generate-predict")
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
     guess = GuessFirst("generate")
     with gr.Column() as results:
@@ -57,7 +61,7 @@ def build_generate_tab(service) -> None:
                           elem_id="generate-step")
     dist = gr.State(None)  # the distribution the choices were made from
 
-    with gr.Accordion("Generate a continuation", open=True):
+    with links.fold(gr.Accordion("Generate a continuation", open=True)):
         gr.Markdown(SAMPLING)
         with gr.Row():
             greedy = gr.Checkbox(False, label="Greedy (always the likeliest token)")
@@ -68,7 +72,11 @@ def build_generate_tab(service) -> None:
             temperature = gr.Slider(0.05, 2.0, value=1.0, step=0.05, label="Temperature")
             sample_top_k = gr.Slider(0, 200, value=50, step=1, label="top-k (0 = off)")
             top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="top-p")
-        write = gr.Button("Generate", variant="primary")
+        with gr.Row():
+            write = gr.Button("Generate", variant="primary", scale=2)
+            stop = gr.Button(t("generate.stop"), variant="stop", scale=1, elem_id="generate-stop")
+            links.share("next", predict, text=text, model=model, top_k=top_k, max_new_tokens=max_new_tokens,
+                        greedy=greedy, temperature=temperature, sample_top_k=sample_top_k, top_p=top_p, seed=seed)
         output = gr.HTML(elem_id="generate-output", js_on_load=None)
         plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
@@ -97,17 +105,21 @@ def build_generate_tab(service) -> None:
                  ).success(_offer, dist, choice, api_visibility="private", queue=False)
 
     def generate(text, model=None, max_new_tokens=40, greedy=False, temperature=1.0, top_k=50, top_p=1.0,
-                 seed=None, progress=gr.Progress()):
+                 seed=None, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, CAUSAL))
+        session = stops.start(request)
         tokens = []
         for token in service.stream(model or None, text, max_new_tokens=max_new_tokens, greedy=greedy,
-                                    temperature=temperature, top_k=top_k, top_p=top_p, seed=seed):
+                                    temperature=temperature, top_k=top_k, top_p=top_p, seed=seed,
+                                    stopped=lambda: stops.asked(session)):
             tokens.append(token)
             yield generated_html(text, tokens), text + "".join(t.text for t in tokens)
 
-    gr.on([write.click], handler(generate),
-          [text, model, max_new_tokens, greedy, temperature, sample_top_k, top_p, seed], [output, plain],
-          api_name="generate", preprocess=False, show_progress="minimal", **queue_options(service))
+    generation = gr.on([write.click], handler(generate),
+                       [text, model, max_new_tokens, greedy, temperature, sample_top_k, top_p, seed], [output, plain],
+                       api_name="generate", preprocess=False, show_progress="minimal", **queue_options(service))
+    # Gradio stops iterating a cancelled (or abandoned) stream; the flag also stops the loop itself
+    stop.click(stops.stop, None, None, cancels=[generation], api_visibility="private", queue=False)
 
     # greedy ignores the sampling settings: grey them out so nobody tunes a knob that does nothing
     greedy.change(lambda g: [gr.update(interactive=not g)] * 4, greedy, [temperature, sample_top_k, top_p, seed],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
+from demo.ui import links
 from demo.ui.common import handler, model_choices, queue_options
 from demo import pocket
 from demo.viz import lessons
@@ -26,7 +27,8 @@ def build_learn_tab(service) -> None:
                                    label="Masked model", scale=1, allow_custom_value=True)
         causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                    label="Causal model", scale=1, allow_custom_value=True)
-        split = gr.Button("Split into tokens", variant="primary", scale=1)
+        split = gr.Button("Split into tokens", variant="primary", scale=1, elem_id="learn-split")
+    links.share("learn", split, text=text, masked=masked_model, causal=causal_model)
     gr.Examples(TOKEN_EXAMPLES, inputs=[text], label="Try")
     with gr.Row(equal_height=False):
         masked_tokens = gr.HTML(elem_id="learn-tokens-masked", js_on_load=None)

@@ -3,7 +3,8 @@
 Gradio passes the page's query string and headers to every event (gr.Request), so text built
 on the server (messages, figure titles, the guess reveal) follows the same language as the
 labels Gradio translates in the browser. The head script makes `?lang=` win in the browser too:
-Gradio's i18n reads navigator.language, so it is overridden before the app starts.
+Gradio's i18n reads navigator.language when it starts, and its head arrives later, so the script
+also calls Gradio's own changeLocale (the function its Settings panel uses).
 """
 from __future__ import annotations
 
@@ -20,6 +21,16 @@ FORCE_LANGUAGE = """<script>
     Object.defineProperty(window.navigator, "language", {get: function () { return locale; }, configurable: true});
     Object.defineProperty(window.navigator, "languages", {get: function () { return [locale]; }, configurable: true});
   } catch (e) {}
+  // Gradio injects this head after choosing its locale: switch it with Gradio's own changeLocale,
+  // from the very module the page loaded (found among the page's resources, whatever its hash)
+  var tries = 0;
+  function apply() {
+    var core = performance.getEntriesByType("resource").map(function (e) { return e.name; })
+      .filter(function (n) { return /\/assets\/core-[\w-]+\.js$/.test(n); })[0];
+    if (!core) { if (tries++ < 100) setTimeout(apply, 100); return; }
+    import(core).then(function (m) { if (m.changeLocale) m.changeLocale(asked); });
+  }
+  apply();
 })();
 </script>""" % str(sorted(LANGUAGES)).replace("'", '"')
 
