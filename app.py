@@ -13,4 +13,4 @@ if __name__ == "__main__":
     limit_malloc_arenas()  # before the server's worker threads exist
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = InferenceService().web_only()  # the web app offers the catalog, not local paths
-    build_app(service).launch(share=args.share, **launch_options())
+    build_app(service).launch(share=args.share, **launch_options(service.settings))

@@ -25,6 +25,7 @@ class Settings:
     max_top_k: int = 50
     max_new_tokens: int = 256
     max_batch: int = 16  # concurrent requests merged into one forward pass
+    mcp: bool = False  # also serve the verbs as MCP tools (Gradio's mcp_server; needs gradio[mcp])
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -36,4 +37,5 @@ class Settings:
             default_causal=os.environ.get("DEMO_CAUSAL_MODEL", "gpt2"),
             offline=offline,
             allow_local_models=_flag("DEMO_ALLOW_LOCAL_MODELS"),
+            mcp=_flag("DEMO_MCP"),
         )

@@ -45,6 +45,8 @@ def build_app(service) -> gr.Blocks:
     return app
 
 
-def launch_options() -> dict:
+def launch_options(settings=None) -> dict:
+    """`settings.mcp` (DEMO_MCP=1) also serves every public endpoint as an MCP tool."""
     theme = gr.themes.Soft(primary_hue="indigo", secondary_hue="amber", text_size="lg")
-    return {"theme": theme, "css_paths": [ASSETS / "style.css"], "i18n": I18N, "head": FORCE_LANGUAGE + PRESENTER}
+    return {"theme": theme, "css_paths": [ASSETS / "style.css"], "i18n": I18N, "head": FORCE_LANGUAGE + PRESENTER,
+            "mcp_server": bool(settings is not None and settings.mcp)}
