@@ -39,4 +39,6 @@ TEXT: dict[str, str] = {
     "link.copy": "🔗 Copy link",
     "link.ignored": "Ignored {count} setting(s) in the link that this page cannot use ({names}).",
     "generate.stop": "■ Stop",
+    "export.json": "⬇ Result as JSON",
+    "export.bertviz": "⬇ Interactive views as one HTML file (works offline)",
 }

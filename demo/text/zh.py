@@ -37,4 +37,6 @@ TEXT: dict[str, str] = {
     "link.copy": "🔗 复制链接",
     "link.ignored": "链接里有 {count} 项设置无法使用，已忽略（{names}）。",
     "generate.stop": "■ 停止",
+    "export.json": "⬇ 结果另存为 JSON",
+    "export.bertviz": "⬇ 交互视图另存为单个 HTML 文件（可离线打开）",
 }

@@ -14,6 +14,7 @@ import gradio as gr
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED
 from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
@@ -119,8 +120,11 @@ def build_attention_tab(service) -> None:
                    masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
     # preprocess=False: the service checks the model names and the numbers and names the limit,
     # where Gradio's own checks would answer API callers with messages about choice lists
-    gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
-          api_name="attention", preprocess=False, **queue_options(service))
+    shown = gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
+                  api_name="attention", preprocess=False, **queue_options(service))
+    with gr.Row():
+        export.json_download(shown, [masked_state, causal_state], "attention", "attention-json")
+        export.bertviz_download(shown, [masked_state, causal_state], "attention-bertviz-html")
 
     @user_errors
     def redraw(att, layer, head):

@@ -11,6 +11,7 @@ import gradio as gr
 from demo.catalog import CAUSAL, MASKED
 from demo.guess import both as scored_by_both
 from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
 from demo.viz import comparison as view
@@ -97,12 +98,14 @@ def build_compare_tab(service) -> None:
                 candidate_bars([("", result.masked)], plotly_text(result.masked_model), view.MASKED_COLOR),
                 candidate_bars([("", result.causal)], plotly_text(result.causal_model), view.CAUSAL_COLOR),
                 view.ranking_note(result), view.ranking_rows(result),
-                view.facts_rows(masked_info, causal_info, result.seconds))
+                view.facts_rows(masked_info, causal_info, result.seconds), result)
 
     runs = [run.click, text.submit]
-    gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model],
-          [strip, masked_plot, causal_plot, ranking_note, ranking, facts],
-          api_name="compare", preprocess=False, **queue_options(service))
+    last = gr.State(None)  # the Comparison, for the JSON download (not in the API)
+    compared = gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model],
+                     [strip, masked_plot, causal_plot, ranking_note, ranking, facts, last],
+                     api_name="compare", preprocess=False, **queue_options(service))
+    export.json_download(compared, last, "compare", "compare-json")
     guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
         service, words, text, masked or None, causal or None), [text, masked_model, causal_model])
 

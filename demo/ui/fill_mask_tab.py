@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import MASKED
 from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
 from demo.viz.bars import fill_mask_bars
@@ -48,11 +49,13 @@ def build_fill_mask_tab(service) -> None:
     def fill_mask(text, model=None, top_k=5, progress=gr.Progress()):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
-        return fill_mask_bars(result), filled_sentence(result)
+        return fill_mask_bars(result), filled_sentence(result), result
 
     runs = [run.click, text.submit]
-    gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence],
-          api_name="fill_mask", preprocess=False, **queue_options(service))
+    last = gr.State(None)  # the FillMask behind the chart, for the JSON download (not in the API)
+    filled = gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence, last],
+                   api_name="fill_mask", preprocess=False, **queue_options(service))
+    export.json_download(filled, last, "fill-mask", "fill-mask-json")
     guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
                                                                                        family=MASKED)],
                [text, model])

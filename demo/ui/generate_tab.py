@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import CAUSAL
 from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
 from demo.ui.i18n import t
@@ -87,9 +88,10 @@ def build_generate_tab(service) -> None:
         return next_token_bars(result), result
 
     runs = [predict.click, text.submit]
-    gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
-          api_name="next_tokens", preprocess=False, **queue_options(service)
-          ).success(_offer, dist, choice, api_visibility="private", queue=False)
+    predicted = gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
+                      api_name="next_tokens", preprocess=False, **queue_options(service))
+    predicted.success(_offer, dist, choice, api_visibility="private", queue=False)
+    export.json_download(predicted, dist, "next-tokens", "generate-json")
     guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
                                                                                        family=CAUSAL)],
                [text, model])
