@@ -45,6 +45,13 @@ CATALOG: dict[str, ModelSpec] = {
                   about="6 layers distilled from GPT-2."),
         ModelSpec("gpt2-medium", CAUSAL, "GPT-2 medium (355M)", "gpt2-medium", 1024,
                   about="24 layers, 1024 hidden: the same recipe, scaled up."),
+        # Chinese: BERT's WordPiece vocabulary has one piece per Chinese character; uer's GPT-2 reads
+        # the same kind of vocabulary through a BERT tokenizer (it starts with [CLS], not a BPE)
+        ModelSpec("bert-base-chinese", MASKED, "BERT base (Chinese)", "bert-base-chinese", 512, "[MASK]",
+                  about="12-layer BERT trained on Chinese Wikipedia; one token per Chinese character."),
+        ModelSpec("uer/gpt2-chinese-cluecorpussmall", CAUSAL, "GPT-2 (Chinese, CLUECorpusSmall)",
+                  "uer/gpt2-chinese-cluecorpussmall", 1024,
+                  about="12-layer GPT-2 trained by UER on CLUECorpusSmall; BERT's character vocabulary."),
         ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 64, "[MASK]",
                   bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
         ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 64,

@@ -195,6 +195,11 @@ class InferenceService:
     def encode(self, lm: LoadedModel, text: str, room: int = 0) -> list[int]:
         """Token ids with the model's special tokens; refuse before the model sees too many."""
         ids = lm.tokenizer(text)["input_ids"]
+        sep = getattr(lm.tokenizer, "sep_token_id", None)
+        if lm.spec.family == CAUSAL and sep is not None and len(ids) > 1 and ids[-1] == sep:
+            # a GPT with a BERT tokenizer (uer/gpt2-chinese-*): [CLS] starts the text, but a
+            # closing [SEP] would make the model predict what follows the end of the text
+            ids = ids[:-1]
         limit = lm.spec.max_positions
         if len(ids) + room > limit:
             what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")

@@ -73,6 +73,8 @@ def test_lang_zh_shows_chinese_in_an_english_browser(page, app_url):
     expect(page.get_by_role("tab", name="填空（BERT）")).to_be_visible()
     expect(page.get_by_role("tab", name="两者有何不同")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_role("button", name="🔗 复制链接").first).to_be_attached()
+    expect(page.locator("#learn-reading")).to_contain_text("读句子的两种方式")  # the lessons too
+    expect(page.locator("#learn-tokens-lesson")).to_contain_text("每个汉字一个词元")
 
 
 def test_presenter_mode_enlarges_the_type_and_folds_the_settings(page, app_url):

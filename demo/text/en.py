@@ -41,4 +41,39 @@ TEXT: dict[str, str] = {
     "generate.stop": "■ Stop",
     "export.json": "⬇ Result as JSON",
     "export.bertviz": "⬇ Interactive views as one HTML file (works offline)",
+    "learn.reading": (
+        "## Two ways to read a sentence\n"
+        "| | **BERT** (encoder) | **GPT** (decoder) |\n"
+        "|---|---|---|\n"
+        "| reads | the whole sentence at once: **bidirectional** | **left to right**, one word after another |\n"
+        "| attention | every token attends to every token | a *causal mask* hides every later token |\n"
+        "| trained to | **masked LM**: hide 15% of the tokens, guess them from both sides; plus **next-sentence "
+        "prediction** (is B the sentence after A?) | **next-word LM**: predict every token from the ones before it |\n"
+        "| good at | understanding: classification, named entities, extractive QA | producing text: completion, "
+        "generation, chat |\n\n"
+        "The *BERT vs GPT* tab puts both on one blank: BERT uses the words after it, GPT cannot."
+    ),
+    "learn.families": (
+        "## Three families of pre-training\n"
+        "| family | example | pre-training task | shape |\n"
+        "|---|---|---|---|\n"
+        "| **autoencoding** | BERT | corrupt the input (mask tokens), rebuild it from the whole context | encoder only |\n"
+        "| **autoregressive** | GPT | predict the next token, left to right; generation comes for free | decoder only |\n"
+        "| **encoder-decoder** (seq2seq) | T5, BART | T5: *span corruption*, replace spans by sentinels and write them "
+        "out; BART: *denoising*, rebuild a shuffled, masked text | encoder reads, decoder writes |\n\n"
+        "Encoder-decoder models read the input bidirectionally and write the output autoregressively:\n"
+        "translation, summarisation and other text-to-text tasks."
+    ),
+    "learn.tokens": (
+        "## Words become pieces\n"
+        "Both models cut words they do not know whole into known pieces. **BERT's WordPiece** marks a piece that\n"
+        "*continues* a word with **##**. **GPT's byte-level BPE** works on bytes and marks a piece that *starts with a\n"
+        "space* with **Ġ**, so it never meets an unknown character (an accented letter may show as two odd symbols: "
+        "its bytes).\n\n"
+        "**Chinese** is written without spaces. Chinese BERT (`bert-base-chinese`) gives **every Chinese character its "
+        "own piece**: 今天天气很好 is six tokens. GPT-2's byte-level BPE sees each character as **three UTF-8 bytes** "
+        "and merges only the byte pairs it met often in training, so a character can take one, two or three pieces, "
+        "and a piece may be part of a character (shown as odd symbols). The Chinese GPT-2 in the catalog "
+        "(`uer/gpt2-chinese-cluecorpussmall`) avoids this by reading BERT's character vocabulary."
+    ),
 }

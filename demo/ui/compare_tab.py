@@ -36,6 +36,7 @@ EXAMPLES = [
     ["I went to the ___ to buy some bread.", "to borrow some books."],
     ["The ___ barked at the mailman all morning.", "purred on my lap all morning."],
     ["___ is the capital of France.", "is the capital of Italy."],
+    ["北京是中国的___都。", "部城市。"],  # with the Chinese models
 ]
 
 

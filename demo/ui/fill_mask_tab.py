@@ -25,6 +25,7 @@ EXAMPLES = [
     ["I drank a cup of [MASK] this morning."],
     ["The doctor told the patient to take the ___ twice a day."],
     ["The [MASK] barked at the mailman all morning."],
+    ["北京是中国的[MASK]都。"],  # for a Chinese model (bert-base-chinese): one character per blank
 ]
 
 

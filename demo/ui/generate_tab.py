@@ -32,6 +32,7 @@ EXAMPLES = [
     ["Once upon a time, there was a"],
     ["The best way to learn a new language is to"],
     ["def fibonacci(n):"],
+    ["今天天气很"],  # for a Chinese model (uer/gpt2-chinese-cluecorpussmall): "今天天气很好"
 ]
 
 

@@ -6,20 +6,22 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.ui import links
+from demo.ui.i18n import t
 from demo.ui.common import handler, model_choices, queue_options
 from demo import pocket
 from demo.viz import lessons
 from demo.viz.curves import NOT_COMPARABLE, training_curves
 
-TOKEN_EXAMPLES = [["unbelievably"], ["The transformer tokenizes words into pieces."], ["café naïveté"]]
+TOKEN_EXAMPLES = [["unbelievably"], ["The transformer tokenizes words into pieces."], ["café naïveté"],
+                  ["今天天气很好"]]
 
 
 def build_learn_tab(service) -> None:
-    gr.Markdown(lessons.READING, elem_classes="learn-lesson")
-    gr.Markdown(lessons.FAMILIES, elem_classes="learn-lesson")
+    gr.Markdown(t("learn.reading"), elem_classes="learn-lesson", elem_id="learn-reading")
+    gr.Markdown(t("learn.families"), elem_classes="learn-lesson")
     gr.Markdown(lessons.VARIANTS, elem_classes="learn-lesson")
 
-    gr.Markdown(lessons.TOKENS)
+    gr.Markdown(t("learn.tokens"), elem_id="learn-tokens-lesson")
     with gr.Row():
         text = gr.Textbox(label="A word or a sentence", value="unbelievably", scale=3, elem_id="learn-token-text")
         # custom values reach the service, which accepts local models only where the operator allowed them
