@@ -76,4 +76,14 @@ TEXT: dict[str, str] = {
         "and a piece may be part of a character (shown as odd symbols). The Chinese GPT-2 in the catalog "
         "(`uer/gpt2-chinese-cluecorpussmall`) avoids this by reading BERT's character vocabulary."
     ),
+    "error.empty": "Text is empty: type a sentence first.",
+    "error.too_long": "Text is {count:,} characters; the limit is {limit:,}.",
+    "error.control": "Text contains control characters ({names}); remove them and try again.",
+    "error.no_blank": "No blank found: write [MASK], <mask> or ___ where a word is missing.",
+    "error.blanks_exactly": "Write exactly {exactly} blank ([MASK] or ___); found {count}.",
+    "error.blanks_limit": "Found {count} blanks; the limit is {limit}.",
+    "error.only_blanks": "The text is only blanks: add some words around the blank for context.",
+    "error.causal_blank": "This model predicts the next word and cannot fill a blank: remove [MASK] / ___.",
+    "error.range": "{name} must be between {low} and {high}; got {value}.",
+    "error.no_guess": "Type a guess first: one word, or several separated by commas.",
 }

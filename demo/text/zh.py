@@ -70,4 +70,14 @@ TEXT: dict[str, str] = {
         "所以一个汉字可能占一到三个词元，一个词元也可能只是半个汉字（显示为奇怪的符号）。目录中的中文 GPT-2"
         "（`uer/gpt2-chinese-cluecorpussmall`）改用 BERT 的汉字词表，避开了这个问题。"
     ),
+    "error.empty": "文本是空的：请先输入一句话。",
+    "error.too_long": "文本有 {count:,} 个字符，上限是 {limit:,}。",
+    "error.control": "文本里有控制字符（{names}），请删除后再试。",
+    "error.no_blank": "没有找到空白：在缺词的地方写 [MASK]、<mask> 或 ___。",
+    "error.blanks_exactly": "请只写 {exactly} 个空白（[MASK] 或 ___）；现在有 {count} 个。",
+    "error.blanks_limit": "有 {count} 个空白，上限是 {limit} 个。",
+    "error.only_blanks": "文本里只有空白：请在空白周围写一些词作为上下文。",
+    "error.causal_blank": "这个模型只预测下一个词，不能填空：请删去 [MASK] / ___。",
+    "error.range": "{name} 必须在 {low} 到 {high} 之间；收到的是 {value}。",
+    "error.no_guess": "请先写下你的猜测：一个词，或用逗号隔开的几个词。",
 }
