@@ -13,7 +13,7 @@ from demo.errors import ModelLoadError, UnknownModelError
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
-MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"  # seq2seq (T5, BART) has room to join later
+MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,12 @@ CATALOG: dict[str, ModelSpec] = {
         ModelSpec("uer/gpt2-chinese-cluecorpussmall", CAUSAL, "GPT-2 (Chinese, CLUECorpusSmall)",
                   "uer/gpt2-chinese-cluecorpussmall", 1024,
                   about="12-layer GPT-2 trained by UER on CLUECorpusSmall; BERT's character vocabulary."),
+        ModelSpec("t5-small", SEQ2SEQ, "T5 small (60M)", "t5-small", 512, "<extra_id_0>",
+                  about="Encoder-decoder: the encoder reads the whole text, the decoder writes each missing span "
+                        "after its sentinel (span corruption), SentencePiece."),
+        ModelSpec("facebook/bart-base", SEQ2SEQ, "BART base", "facebook/bart-base", 1024, "<mask>",
+                  about="Encoder-decoder trained to rebuild corrupted text (denoising); writes the whole "
+                        "sentence again with the blank filled, byte-level BPE."),
         ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 64, "[MASK]",
                   bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
         ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 64,

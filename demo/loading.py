@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import torch
-from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
+from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
-from demo.catalog import CAUSAL, MASKED, ModelSpec
+from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
 from demo.errors import ModelLoadError
 from demo.results import ModelInfo
 
@@ -105,9 +105,10 @@ class ModelCache:
             return loaded
 
     def _load(self, spec: ModelSpec) -> LoadedModel:
-        auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM}.get(spec.family)
+        auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM, SEQ2SEQ: AutoModelForSeq2SeqLM}.get(spec.family)
         if auto is None:
-            raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked and causal LMs.")
+            raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked, causal "
+                                 "and encoder-decoder LMs.")
         local_only = self.offline or spec.bundled
         started = time.perf_counter()
         try:

@@ -94,6 +94,23 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Span:
+    text: str  # what the encoder-decoder wrote for one blank: one word or several
+    prob: float  # exp(logprob)
+    logprob: float  # log-likelihood (nats) of the best output holding this span: T5 the spans with their
+    #                 sentinels, BART the whole rewritten sentence
+
+
+@dataclass(frozen=True)
+class Infill:
+    model: str
+    text: str  # the user's text, blanks written [MASK]
+    tokens: list[str]  # what the encoder read (T5 sentinels / BART <mask>)
+    blanks: list[list[Span]]  # one ranked list per blank, left to right
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
 class ModelInfo:
     id: str
     family: str

@@ -15,12 +15,13 @@ import torch
 
 from demo import catalog, inputs
 from demo.batching import Batcher
-from demo.catalog import CAUSAL, MASKED, ModelSpec
+from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
 from demo.errors import DeviceError, ModelLoadError, TextTooLongError, WrongFamilyError
 from demo.generation import Sampling, stream
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
-from demo.results import Attention, FillMask, Generation, GeneratedToken, ModelInfo, NextTokens, WordScores
+from demo.results import (Attention, FillMask, Generation, GeneratedToken, Infill, ModelInfo, NextTokens,
+                          WordScores)
 from demo.settings import Settings
 from demo.startup import choose_defaults
 
@@ -43,6 +44,8 @@ class InferenceService:
         if self._defaults is None:
             self._defaults, self.notice, hub_ok = choose_defaults(self.settings)
             self.cache.offline = self.cache.offline or not hub_ok
+        if family == SEQ2SEQ:  # no bundled encoder-decoder yet: the hub's, when it can be had
+            return self._defaults.get(family, self.settings.default_seq2seq)
         return self._defaults[family]
 
     def choices(self, family: str) -> list[str]:
@@ -51,7 +54,7 @@ class InferenceService:
     def spec(self, model: str | None, family: str) -> ModelSpec:
         spec = catalog.resolve(model or self.default(family), self._allow_local, self.catalog)
         if spec.family != family:
-            verb = "fill blanks" if family == MASKED else "predict the next word"
+            verb = {MASKED: "fill blanks", CAUSAL: "predict the next word"}.get(family, "write a blank's span")
             raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; "
                                    f"choose one of: {', '.join(self.choices(family))}.")
         return spec
@@ -68,8 +71,8 @@ class InferenceService:
         try:
             return self.cache.get(spec)
         except ModelLoadError:
-            fallback = catalog.POCKET[family]
-            if model is not None or spec.id == fallback:
+            fallback = catalog.POCKET.get(family)
+            if model is not None or spec.id == fallback or fallback is None:
                 raise
             # the default failed (no network, damaged cache): the bundled model takes over
             self._defaults[family] = fallback
@@ -165,6 +168,9 @@ class InferenceService:
         if model is None and family is None:
             family = MASKED if inputs.MASK_PATTERN.search(text) else CAUSAL
         spec = self._any_family(model, family)
+        if spec.family not in (MASKED, CAUSAL):
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; guesses are scored by a masked or a "
+                                   "causal model.")
         if spec.family == MASKED:
             text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
         else:
@@ -179,6 +185,21 @@ class InferenceService:
             position, left = len(ids) - 1, text
         with self.device_errors():
             return guess.score(lm, ids, position, left, words)
+
+    def infill(self, model: str | None, text: str, top_k: int = 5) -> Infill:
+        """An encoder-decoder's spans for each blank: a blank may take several words."""
+        from demo.infill import BLANK, infill, source_text
+
+        started = time.perf_counter()
+        top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_infill_k)
+        self.spec(model, SEQ2SEQ)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        text, _ = inputs.with_mask_token(text, BLANK, self.settings.max_masks)
+        lm = self.load(model, SEQ2SEQ)
+        ids = self.encode(lm, source_text(lm, text))
+        with self.device_errors(), lm.lock:
+            blanks = infill(lm, text, ids, top_k)
+        return Infill(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), blanks, time.perf_counter() - started)
 
     def compare(self, text: str, top_k: int = 5, masked_model: str | None = None,
                 causal_model: str | None = None):

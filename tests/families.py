@@ -9,7 +9,8 @@ from __future__ import annotations
 import torch
 from tokenizers import ByteLevelBPETokenizer, SentencePieceUnigramTokenizer
 from tokenizers.processors import TemplateProcessing
-from transformers import (AlbertConfig, AlbertForMaskedLM, AlbertTokenizerFast, BertConfig, BertForMaskedLM,
+from transformers import (AlbertConfig, BartConfig, BartForConditionalGeneration, BartTokenizerFast,
+                          T5Config, T5ForConditionalGeneration, T5TokenizerFast, AlbertForMaskedLM, AlbertTokenizerFast, BertConfig, BertForMaskedLM,
                           BertTokenizerFast, DistilBertConfig, DistilBertForMaskedLM, ElectraConfig,
                           ElectraForMaskedLM, GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast, RobertaConfig,
                           RobertaForMaskedLM, RobertaTokenizerFast)
@@ -26,6 +27,8 @@ SMALL = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, interme
 
 MASKED_FAMILIES = ("bert", "roberta", "albert", "distilbert", "electra")
 CAUSAL_FAMILIES = ("gpt2",)
+SEQ2SEQ_FAMILIES = ("t5", "bart")
+SENTINELS = [f"<extra_id_{i}>" for i in range(10)]
 
 
 def wordpiece():
@@ -74,8 +77,62 @@ def build(family: str, path) -> str:
         model = GPT2LMHeadModel(GPT2Config(vocab_size=len(tokenizer), n_embd=32, n_layer=2, n_head=2,
                                            n_positions=POSITIONS, bos_token_id=tokenizer.bos_token_id,
                                            eos_token_id=tokenizer.eos_token_id))
+    elif family in SEQ2SEQ_FAMILIES:
+        model, tokenizer = _seq2seq(family)
     else:
         raise ValueError(f"no tiny model for family {family!r}")
     model.save_pretrained(path)
     tokenizer.save_pretrained(path)
     return str(path)
+
+
+def _seq2seq(family: str):
+    """A tiny T5 or BART, trained for a few seconds to fill one hidden word of the corpus, so that
+    its outputs keep the format (T5's sentinels, BART's copy of the context) and tests have
+    spans to rank. T5: span corruption with sentinels; BART: rebuild the sentence."""
+    if family == "t5":
+        unigram = SentencePieceUnigramTokenizer()
+        unigram.train_from_iterator(CORPUS, vocab_size=150, special_tokens=["<pad>", "</s>", "<unk>", *SENTINELS],
+                                    unk_token="<unk>")
+        unigram._tokenizer.post_processor = TemplateProcessing(single="$A </s>", pair="$A </s> $B </s>",
+                                                               special_tokens=[("</s>", 1)])
+        tokenizer = T5TokenizerFast(tokenizer_object=unigram._tokenizer, eos_token="</s>", pad_token="<pad>",
+                                    unk_token="<unk>", extra_ids=0, additional_special_tokens=SENTINELS)
+        model = T5ForConditionalGeneration(T5Config(
+            vocab_size=len(tokenizer), d_model=64, d_ff=128, d_kv=32, num_layers=2, num_heads=2, dropout_rate=0.0,
+            decoder_start_token_id=tokenizer.pad_token_id, pad_token_id=tokenizer.pad_token_id,
+            eos_token_id=tokenizer.eos_token_id))
+        blank = "<extra_id_0>"
+        pairs = [(s.replace(w, blank, 1), f"{blank} {w}<extra_id_1>") for s, w in _hidden_words()]
+    else:
+        tokenizer = BartTokenizerFast(tokenizer_object=byte_bpe(["<s>", "<pad>", "</s>", "<unk>", "<mask>"]),
+                                      bos_token="<s>", eos_token="</s>", sep_token="</s>", cls_token="<s>",
+                                      pad_token="<pad>", unk_token="<unk>", mask_token="<mask>")
+        model = BartForConditionalGeneration(BartConfig(
+            vocab_size=len(tokenizer), d_model=64, encoder_layers=2, decoder_layers=2, encoder_attention_heads=2,
+            decoder_attention_heads=2, encoder_ffn_dim=128, decoder_ffn_dim=128, max_position_embeddings=POSITIONS,
+            dropout=0.0, attention_dropout=0.0, pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+            eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+            forced_bos_token_id=None, forced_eos_token_id=None))
+        pairs = [(s.replace(w, "<mask>", 1), s) for s, w in _hidden_words()]
+    _fit(model, tokenizer, pairs)
+    return model, tokenizer
+
+
+def _hidden_words() -> list[tuple[str, str]]:
+    """(sentence, one of its words) for every word of every distinct corpus sentence."""
+    return [(s, w) for s in dict.fromkeys(CORPUS) for w in s.rstrip(".").split()]
+
+
+def _fit(model, tokenizer, pairs, steps: int = 200) -> None:
+    source = tokenizer([p[0] for p in pairs], return_tensors="pt", padding=True)
+    labels = tokenizer(text_target=[p[1] for p in pairs], return_tensors="pt", padding=True)["input_ids"]
+    labels[labels == tokenizer.pad_token_id] = -100
+    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    model.train()
+    for _ in range(steps):
+        loss = model(**source, labels=labels).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    model.eval()
