@@ -1,5 +1,7 @@
 """Errors carry a text key: the web page shows them in the reader's language, while str(err) stays
 the English sentence for the Python API."""
+from urllib.parse import quote
+
 import pytest
 from playwright.sync_api import expect
 
@@ -39,3 +41,10 @@ def test_a_chinese_page_shows_the_message_in_chinese(page, app_url):
     page.locator("#fill-mask-text textarea").fill("没有空白")
     page.locator("#fill-mask-run").click()
     expect(page.get_by_test_id("toast-body")).to_contain_text("没有找到空白")
+
+
+@pytest.mark.browser
+def test_a_chinese_page_gets_chart_titles_in_chinese(page, app_url):
+    page.goto(app_url + "?lang=zh&tab=fill&text=" + quote("the cat sat on the [MASK] ."))
+    expect(page.locator("#fill-mask-bars .plotly .gtitle")).to_contain_text("每个空白处最可能的词", timeout=30_000)
+    expect(page.locator("#fill-mask-bars .plotly")).to_contain_text("第 1 个空白")

@@ -153,3 +153,11 @@ def test_the_joiner_puts_spaces_only_between_spaced_words():
     assert joiner("The cat", ".") == ""
     assert joiner("今天天气很", "好") == ""
     assert joiner("", "cat") == ""
+
+
+def test_an_encoder_decoder_is_refused_before_it_loads(service):
+    from demo.errors import WrongFamilyError
+
+    with pytest.raises(WrongFamilyError, match="scored by a masked or a causal model"):
+        service.score_words("t5-small", BLANK, "cat")
+    assert "t5-small" not in service.cache.loaded()

@@ -86,4 +86,8 @@ TEXT: dict[str, str] = {
     "error.causal_blank": "This model predicts the next word and cannot fill a blank: remove [MASK] / ___.",
     "error.range": "{name} must be between {low} and {high}; got {value}.",
     "error.no_guess": "Type a guess first: one word, or several separated by commas.",
+    "chart.blank": "blank {n}",
+    "chart.fill.title": "{model}: the likeliest words for each blank",
+    "chart.next.title": "{model}: next token after “{quoted}”",
+    "chart.next.entropy": "entropy {entropy:.2f} nats: as unsure as a fair pick among {spread:,.0f} tokens",
 }

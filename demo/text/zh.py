@@ -80,4 +80,8 @@ TEXT: dict[str, str] = {
     "error.causal_blank": "这个模型只预测下一个词，不能填空：请删去 [MASK] / ___。",
     "error.range": "{name} 必须在 {low} 到 {high} 之间；收到的是 {value}。",
     "error.no_guess": "请先写下你的猜测：一个词，或用逗号隔开的几个词。",
+    "chart.blank": "第 {n} 个空白",
+    "chart.fill.title": "{model}：每个空白处最可能的词",
+    "chart.next.title": "{model}：“{quoted}”之后的下一个词元",
+    "chart.next.entropy": "熵 {entropy:.2f} 奈特：不确定程度相当于在 {spread:,.0f} 个词元中等概率随机挑一个",
 }

@@ -13,6 +13,7 @@ from demo.ui import links
 from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
+from demo.ui.reader import reader_language
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
 
@@ -47,10 +48,10 @@ def build_fill_mask_tab(service) -> None:
                            js_on_load=None)
         plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
 
-    def fill_mask(text, model=None, top_k=5, progress=gr.Progress()):
+    def fill_mask(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
-        return fill_mask_bars(result), filled_sentence(result), result
+        return fill_mask_bars(result, reader_language(request)), filled_sentence(result), result
 
     runs = [run.click, text.submit]
     last = gr.State(None)  # the FillMask behind the chart, for the JSON download (not in the API)

@@ -13,6 +13,7 @@ from demo.ui import links
 from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
+from demo.ui.reader import reader_language
 from demo.ui.i18n import t
 from demo.ui.stops import Stops
 from demo.viz.bars import next_token_bars, piece_label
@@ -83,10 +84,10 @@ def build_generate_tab(service) -> None:
         plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
 
-    def next_tokens(text, model=None, top_k=5, progress=gr.Progress()):
+    def next_tokens(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, CAUSAL))
         result = service.next_tokens(model or None, text, top_k)
-        return next_token_bars(result), result
+        return next_token_bars(result, reader_language(request)), result
 
     runs = [predict.click, text.submit]
     predicted = gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
@@ -97,11 +98,11 @@ def build_generate_tab(service) -> None:
                                                                                        family=CAUSAL)],
                [text, model])
 
-    def step(text, model, top_k, dist, index):
+    def step(text, model, top_k, dist, index, request: gr.Request = None):
         """A choice was clicked (so `dist` holds the distribution it came from): append its text to
         the prompt and predict from the new prompt."""
         text = (text or "") + dist.candidates[int(index)].text
-        return (text, *next_tokens(text, model, top_k))
+        return (text, *next_tokens(text, model, top_k, request=request))
 
     choice.input(handler(step), [text, model, top_k, dist, choice], [text, plot, dist], api_visibility="private",
                  preprocess=False, **queue_options(service)
