@@ -14,4 +14,4 @@ if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     service = InferenceService().web_only()  # the web app offers the catalog, not local paths
     preload_for_zerogpu(service)  # on ZeroGPU: the defaults load now, outside the GPU handlers
-    build_app(service).launch(share=args.share, **launch_options())
+    build_app(service).launch(share=args.share, **launch_options(service.settings))

@@ -48,6 +48,13 @@ CATALOG: dict[str, ModelSpec] = {
                   about="6 layers distilled from GPT-2."),
         ModelSpec("gpt2-medium", CAUSAL, "GPT-2 medium (355M)", "gpt2-medium", 1024,
                   about="24 layers, 1024 hidden: the same recipe, scaled up."),
+        # Chinese: BERT's WordPiece vocabulary has one piece per Chinese character; uer's GPT-2 reads
+        # the same kind of vocabulary through a BERT tokenizer (it starts with [CLS], not a BPE)
+        ModelSpec("bert-base-chinese", MASKED, "BERT base (Chinese)", "bert-base-chinese", 512, "[MASK]",
+                  about="12-layer BERT trained on Chinese Wikipedia; one token per Chinese character."),
+        ModelSpec("uer/gpt2-chinese-cluecorpussmall", CAUSAL, "GPT-2 (Chinese, CLUECorpusSmall)",
+                  "uer/gpt2-chinese-cluecorpussmall", 1024,
+                  about="12-layer GPT-2 trained by UER on CLUECorpusSmall; BERT's character vocabulary."),
         ModelSpec("t5-small", SEQ2SEQ, "T5 small (60M)", "t5-small", 512, "<extra_id_0>",
                   about="Encoder-decoder: the encoder reads the whole text, the decoder writes each missing span "
                         "after its sentinel (span corruption), SentencePiece."),

@@ -6,7 +6,14 @@ message as is, while anything else is a bug and gets a generic message plus a lo
 
 
 class DemoError(Exception):
-    """Base class: `str(err)` is a sentence fit to show to the user."""
+    """Base class: `str(err)` is a sentence fit to show to the user (English, for the Python API).
+    `key` and `values` name the same sentence in demo/text, so the web UI can show it in the
+    reader's language: DemoError(message, key="error.empty", limit=50)."""
+
+    def __init__(self, message: str = "", key: str | None = None, **values):
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 class EmptyTextError(DemoError):

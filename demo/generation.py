@@ -6,7 +6,7 @@ steps instead of waiting for a whole generation.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import torch
 from transformers import LogitsProcessorList, TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
@@ -35,7 +35,9 @@ class Sampling:
         return warpers
 
 
-def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling: Sampling) -> Iterator[GeneratedToken]:
+def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling: Sampling,
+           stopped: Callable[[], bool] | None = None) -> Iterator[GeneratedToken]:
+    """`stopped()` is asked before every step: the user pressed Stop or left, so no more tokens."""
     model, tok = lm.model, lm.tokenizer
     warpers = sampling.warpers()
     generator = torch.Generator(lm.device)
@@ -49,6 +51,8 @@ def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling
     new: list[int] = []
     shown = ""  # text already handed out; a byte-level piece may be half a character
     for _ in range(max_new_tokens):
+        if stopped is not None and stopped():
+            return
         with lm.lock, torch.inference_mode():
             out = model(input_ids=step_input, past_key_values=cache, use_cache=True, logits_to_keep=1)
             cache = out.past_key_values

@@ -20,14 +20,16 @@ def clean_text(text: object, max_chars: int) -> str:
     if not isinstance(text, str):
         raise ParameterError(f"Text must be a string, not {type(text).__name__}.")
     if len(text) > max_chars:
-        raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.")
+        raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.",
+                               key="error.too_long", count=len(text), limit=max_chars)
     text = unicodedata.normalize("NFC", text)
     bad = control_characters(text)
     if bad:
         names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
-        raise BadCharactersError(f"Text contains control characters ({names}); remove them and try again.")
+        raise BadCharactersError(f"Text contains control characters ({names}); remove them and try again.",
+                                 key="error.control", names=names)
     if not text.strip():
-        raise EmptyTextError("Text is empty: type a sentence first.")
+        raise EmptyTextError("Text is empty: type a sentence first.", key="error.empty")
     return text
 
 
@@ -40,19 +42,23 @@ def with_mask_token(text: str, mask_token: str, max_masks: int, exactly: int | N
     """Rewrite every blank ([MASK], <mask>, ___) as `mask_token`; return the text and the count."""
     text, count = MASK_PATTERN.subn(mask_token, text)
     if count == 0:
-        raise MaskError("No blank found: write [MASK], <mask> or ___ where a word is missing.")
+        raise MaskError("No blank found: write [MASK], <mask> or ___ where a word is missing.", key="error.no_blank")
     if exactly is not None and count != exactly:
-        raise MaskError(f"Write exactly {exactly} blank ([MASK] or ___); found {count}.")
+        raise MaskError(f"Write exactly {exactly} blank ([MASK] or ___); found {count}.", key="error.blanks_exactly",
+                        exactly=exactly, count=count)
     if count > max_masks:
-        raise MaskError(f"Found {count} blanks; the limit is {max_masks}.")
+        raise MaskError(f"Found {count} blanks; the limit is {max_masks}.", key="error.blanks_limit", count=count,
+                        limit=max_masks)
     if not MASK_PATTERN.sub("", text.replace(mask_token, "")).strip():
-        raise MaskError("The text is only blanks: add some words around the blank for context.")
+        raise MaskError("The text is only blanks: add some words around the blank for context.",
+                        key="error.only_blanks")
     return text, count
 
 
 def without_mask(text: str) -> str:
     if MASK_PATTERN.search(text):
-        raise MaskError("This model predicts the next word and cannot fill a blank: remove [MASK] / ___.")
+        raise MaskError("This model predicts the next word and cannot fill a blank: remove [MASK] / ___.",
+                        key="error.causal_blank")
     return text
 
 
@@ -69,7 +75,8 @@ def check_int(name: str, value: object, low: int, high: int) -> int:
         except ValueError:
             raise ParameterError(f"{name} must be a whole number between {low} and {high}.") from None
     if not low <= value <= high:
-        raise ParameterError(f"{name} must be between {low} and {high}; got {value}.")
+        raise ParameterError(f"{name} must be between {low} and {high}; got {value}.", key="error.range",
+                             name=name, low=low, high=high, value=value)
     return value
 
 
@@ -123,3 +130,25 @@ def check_int_list(name: str, value: object, low: int, high: int, max_items: int
     if len(items) > max_items:
         raise ParameterError(f"{name} may have at most {max_items} values; got {len(items)}.")
     return sorted({check_int(name, item, low, high) for item in items})
+
+
+MAX_WORDS = 10  # guesses scored in one request
+MAX_WORD_CHARS = 40
+
+
+def check_words(words: object) -> list[str]:
+    """A guess or several: a list of strings, or one string split at commas and new lines."""
+    if isinstance(words, str):
+        words = re.split(r"[,\n，、]", words)
+    if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
+        raise ParameterError("words must be a list of strings, or one string with commas between the words.")
+    words = [unicodedata.normalize("NFC", w).strip() for w in words]
+    words = list(dict.fromkeys(w for w in words if w))
+    if not words:
+        raise EmptyTextError("Type a guess first: one word, or several separated by commas.", key="error.no_guess")
+    if len(words) > MAX_WORDS:
+        raise ParameterError(f"At most {MAX_WORDS} guesses at once; got {len(words)}.")
+    for w in words:
+        if len(w) > MAX_WORD_CHARS or any(unicodedata.category(c) == "Cc" for c in w):
+            raise ParameterError(f"A guess must be at most {MAX_WORD_CHARS} characters, with no control characters.")
+    return words

@@ -270,3 +270,24 @@ class Compressed:
     @property
     def size_ratio(self) -> float:
         return self.bytes / self.full_bytes
+
+
+# -- guess first (classroom): a student's words scored where the model predicts ------------
+
+@dataclass(frozen=True)
+class WordScore:
+    word: str  # as the student typed it
+    prob: float  # product of the pieces' probabilities (0.0 when the model cannot spell the word)
+    rank: int | None  # 1 = the model's top; where the word would sit among single tokens (None: unknown)
+    pieces: list[str]  # the tokenizer's pieces for the word in this place ("Ġcat", "##s")
+    piece_probs: list[float]  # each piece given the text and the pieces before it
+    known: bool = True  # False: a piece is [UNK] or another special token
+
+
+@dataclass(frozen=True)
+class WordScores:
+    model: str
+    family: str  # "masked": at the blank; "causal": the next word after the text
+    words: list[WordScore]
+    method: str  # how a word of several pieces is scored, in words
+    vocabulary: int = 0  # how many single tokens a rank is counted among

@@ -23,7 +23,7 @@ from demo.inside.lens import logit_lens
 from demo.loading import LoadedModel, ModelCache
 from demo.predict import Request, fill_mask_batch, next_token_batch
 from demo.results import (Attention, AttentionSteps, Attribution, FillMask, Generation, GeneratedToken, Infill, Lens,
-                          ModelInfo, NextTokens)
+                          ModelInfo, NextTokens, WordScores)
 from demo.settings import Settings
 from demo.startup import choose_defaults
 
@@ -131,8 +131,9 @@ class InferenceService:
 
     def stream(self, model: str | None, text: str, max_new_tokens: int = 40, greedy: bool = False,
                temperature: float = 1.0, top_k: int = 50, top_p: float = 1.0,
-               seed: int | None = None) -> Iterator[GeneratedToken]:
-        """Yield new tokens one by one. All checks run before the first token."""
+               seed: int | None = None, stopped=None) -> Iterator[GeneratedToken]:
+        """Yield new tokens one by one. All checks run before the first token; `stopped()` (if
+        given) is asked before each step, so a generation ends within one token of a Stop."""
         max_new_tokens = inputs.check_int("max_new_tokens", max_new_tokens, 1, self.settings.max_new_tokens)
         sampling = Sampling(
             greedy=bool(greedy),
@@ -145,7 +146,7 @@ class InferenceService:
         text = inputs.without_mask(inputs.clean_text(text, self.settings.max_chars))
         lm = self.load(model, CAUSAL)
         ids = self.encode(lm, text, room=max_new_tokens)
-        return self._guarded(stream(lm, ids, max_new_tokens, sampling))
+        return self._guarded(stream(lm, ids, max_new_tokens, sampling, stopped))
 
     def generate(self, model: str | None, text: str, **options) -> Generation:
         started = time.perf_counter()
@@ -164,6 +165,34 @@ class InferenceService:
             weights = torch.stack(out.attentions)[:, 0].float().cpu().numpy()  # (L, H, T, T)
         return Attention(lm.spec.id, lm.tokenizer.convert_ids_to_tokens(ids), weights,
                          causal=lm.spec.family == CAUSAL)
+
+    def score_words(self, model: str | None, text: str, words, family: str | None = None) -> WordScores:
+        """Each guessed word's probability and rank at the blank (masked model) or as the next word
+        (causal model); without a model, a text with a blank goes to the masked default."""
+        from demo import guess
+
+        words = inputs.check_words(words)
+        text = inputs.clean_text(text, self.settings.max_chars)
+        if model is None and family is None:
+            family = MASKED if inputs.MASK_PATTERN.search(text) else CAUSAL
+        spec = self._any_family(model, family)
+        if spec.family not in (MASKED, CAUSAL):
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; guesses are scored by a masked or a "
+                                   "causal model.")
+        if spec.family == MASKED:
+            text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
+        else:
+            text = inputs.without_mask(text)
+        lm = self.load(spec.id if model else None, spec.family)
+        if spec.family == MASKED:
+            text = text.replace("[MASK]", lm.mask_token)
+            ids = self.encode(lm, text)
+            position, left = ids.index(lm.tokenizer.mask_token_id), text.split(lm.mask_token)[0].rstrip()
+        else:
+            ids = self.encode(lm, text)
+            position, left = len(ids) - 1, text
+        with self.device_errors():
+            return guess.score(lm, ids, position, left, words)
 
     def infill(self, model: str | None, text: str, top_k: int = 5) -> Infill:
         """An encoder-decoder's spans for each blank: a blank may take several words."""
@@ -306,6 +335,11 @@ class InferenceService:
     def encode(self, lm: LoadedModel, text: str, room: int = 0) -> list[int]:
         """Token ids with the model's special tokens; refuse before the model sees too many."""
         ids = lm.tokenizer(text)["input_ids"]
+        sep = getattr(lm.tokenizer, "sep_token_id", None)
+        if lm.spec.family == CAUSAL and sep is not None and len(ids) > 1 and ids[-1] == sep:
+            # a GPT with a BERT tokenizer (uer/gpt2-chinese-*): [CLS] starts the text, but a
+            # closing [SEP] would make the model predict what follows the end of the text
+            ids = ids[:-1]
         limit = lm.positions
         if len(ids) + room > limit:
             what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")

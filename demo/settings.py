@@ -27,6 +27,7 @@ class Settings:
     max_infill_k: int = 10  # each span is a beam: beam search costs grow with it
     max_new_tokens: int = 256
     max_batch: int = 16  # concurrent requests merged into one forward pass
+    mcp: bool = False  # also serve the verbs as MCP tools (Gradio's mcp_server; needs gradio[mcp])
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -39,4 +40,5 @@ class Settings:
             default_seq2seq=os.environ.get("DEMO_SEQ2SEQ_MODEL", "t5-small"),
             offline=offline,
             allow_local_models=_flag("DEMO_ALLOW_LOCAL_MODELS"),
+            mcp=_flag("DEMO_MCP"),
         )

@@ -10,12 +10,13 @@ def test_app_serves_config(client):
 
 @pytest.mark.browser
 def test_every_tab_opens(page):
-    for name in ["Fill the blank (BERT)", "Next word (GPT)", "Attention", "BERT vs GPT", "How they differ", "Cost & compression"]:
+    for name in ["Fill the blank (BERT)", "Next word (GPT)", "Attention", "BERT vs GPT", "Inside", "How they differ", "Cost & compression"]:
         page.get_by_role("tab", name=name).click()
         expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
-VERBS = {"fill_mask", "next_tokens", "generate", "attention", "compare", "cost", "compress"}
+VERBS = {"fill_mask", "next_tokens", "generate", "attention", "compare", "lens", "attribution", "attention_steps",
+         "cost", "compress", "score_words"}
 
 
 def test_every_service_verb_is_a_queued_endpoint_in_one_device_group(app, app_url):

@@ -13,8 +13,11 @@ import gradio as gr
 
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED
+from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
-from demo.ui.i18n import reader_language, t
+from demo.ui.i18n import t
+from demo.ui.reader import reader_language
 from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
 from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
@@ -71,7 +74,8 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
                                        label="Causal model (GPT-style)")
             hide = gr.Checkbox(False, label=t("attention.hide"), info=t("attention.hide_info"),
                                elem_id="attention-hide")
-            run = gr.Button("Show attention", variant="primary")
+            run = gr.Button("Show attention", variant="primary", elem_id="attention-run")
+            links.share("attention", run, text=text, masked=masked_model, causal=causal_model)
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
     notice = gr.Markdown(elem_id="attention-notice")
     masked_state, causal_state = gr.State(None), gr.State(None)
@@ -88,11 +92,11 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
                 causal_layer = _slider("Layer", "attention-causal-layer")
                 causal_head = _slider("Head", "attention-causal-head")
             causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
-    with gr.Accordion("All heads of the chosen layer", open=True):
+    with links.fold(gr.Accordion("All heads of the chosen layer", open=True)):
         with gr.Row(equal_height=False):
             masked_grid = gr.Plot(label="Masked model, all heads", elem_id="attention-masked-grid")
             causal_grid = gr.Plot(label="Causal model, all heads", elem_id="attention-causal-grid")
-    with gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True):
+    with links.fold(gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True)):
         masked_frame = gr.HTML(elem_id="bertviz-masked", js_on_load=None)
         causal_frame = gr.HTML(elem_id="bertviz-causal", js_on_load=None)
 
@@ -128,8 +132,11 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
                    masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
     # preprocess=False: the service checks the model names and the numbers and names the limit,
     # where Gradio's own checks would answer API callers with messages about choice lists
-    gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
-          api_name="attention", preprocess=False, **queue_options(service))
+    shown = gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
+                  api_name="attention", preprocess=False, **queue_options(service))
+    with gr.Row():
+        export.json_download(shown, [masked_state, causal_state], "attention", "attention-json")
+        export.bertviz_download(shown, [masked_state, causal_state], "attention-bertviz-html")
 
     @user_errors
     def redraw(att, layer, head, hide_special, request: gr.Request = None):

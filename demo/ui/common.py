@@ -10,6 +10,7 @@ import gradio as gr
 from demo.errors import DemoError
 from demo.startup import spaces  # present on Hugging Face ZeroGPU Spaces only
 from demo.text import say
+from demo.ui.reader import reader_language
 
 log = logging.getLogger(__name__)
 
@@ -17,34 +18,77 @@ GPU_SECONDS = 30  # ZeroGPU bills and queues by the requested duration: keep it 
 UNEXPECTED = "Something went wrong on the server (it was logged). Please try again."
 
 
+def shown(err: DemoError, lang: str) -> str:
+    """The error in the reader's language when it carries a text key, else its English message."""
+    if lang != "en" and err.key:
+        try:
+            return say(err.key, lang, **err.values)
+        except (KeyError, IndexError, ValueError):
+            log.warning("untranslatable message %s", err.key)
+    return str(err)
+
+
+def _reading(fn, call):
+    """Give `call` the signature of `fn` plus a last positional gr.Request that Gradio fills in
+    (never part of the API), so errors are shown in the language of the page that sent the event.
+    Gradio fills only positional parameters: functions with *args or keyword-only ones are left
+    as they are (their errors stay English)."""
+    sig = inspect.signature(fn)
+    params = list(sig.parameters.values())
+    plain = all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params)
+    if plain and READER not in sig.parameters:
+        extra = inspect.Parameter(READER, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None,
+                                  annotation=gr.Request)
+        call.__signature__ = sig.replace(parameters=[*params, extra])
+        call.__annotations__ = {**getattr(fn, "__annotations__", {}), READER: gr.Request}
+    return call
+
+
+READER = "_reader"  # the request, for the reader's language
+
+
 def user_errors(fn):
-    """Service errors become the message users see; anything else is logged, never leaked."""
+    """Service errors become the message users see (in their language); anything else is logged,
+    never leaked."""
+    params = inspect.signature(fn).parameters.values()
+    # where Gradio puts the request; None where it cannot (see _reading)
+    at = len(params) if all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params) else None
+
+    def split(args, kwargs):
+        """(the reader's language, fn's own arguments)"""
+        request = kwargs.pop(READER, None)
+        if at is not None and len(args) > at:
+            request, args = args[at], args[:at]
+        return reader_language(request), args
+
     if inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         def stream(*args, **kwargs):
+            lang, args = split(args, kwargs)
             try:
                 yield from fn(*args, **kwargs)
             except DemoError as err:
-                raise gr.Error(str(err)) from None
+                raise gr.Error(shown(err, lang)) from None
             except gr.Error:
                 raise
             except Exception:
                 log.exception("unexpected error in %s", fn.__name__)
                 raise gr.Error(UNEXPECTED) from None
-        return stream
+        return _reading(fn, stream)
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
+        lang, args = split(args, kwargs)
         try:
             return fn(*args, **kwargs)
         except DemoError as err:
-            raise gr.Error(str(err)) from None
+            raise gr.Error(shown(err, lang)) from None
         except gr.Error:
             raise
         except Exception:
             log.exception("unexpected error in %s", fn.__name__)
             raise gr.Error(UNEXPECTED) from None
-    return call
+    return _reading(fn, call)
 
 
 def handler(fn):

@@ -9,7 +9,11 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
+from demo.guess import both as scored_by_both
+from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
 from demo.viz import comparison as view
 from demo.viz.bars import candidate_bars
 from demo.viz.heatmaps import plotly_text
@@ -32,6 +36,7 @@ EXAMPLES = [
     ["I went to the ___ to buy some bread.", "to borrow some books."],
     ["The ___ barked at the mailman all morning.", "purred on my lap all morning."],
     ["___ is the capital of France.", "is the capital of Italy."],
+    ["北京是中国的___都。", "部城市。"],  # with the Chinese models
 ]
 
 
@@ -58,16 +63,20 @@ def build_compare_tab(service) -> None:
                                        label="Causal model (GPT-style)", allow_custom_value=True)
             top_k = gr.Number(5, precision=0, step=1, label=f"Candidates per model (top-k, 1 to "
                                                              f"{service.settings.max_top_k})")
-            run = gr.Button("Compare", variant="primary")
+            run = gr.Button("Compare", variant="primary", elem_id="compare-run")
+            links.share("compare", run, text=text, right=new_right, top_k=top_k, masked=masked_model,
+                        causal=causal_model)
 
     gr.Markdown("### What each model can see when it predicts the blank")
     strip = gr.HTML(label="What each model sees", elem_id="compare-strip", js_on_load=None)
-    with gr.Row(equal_height=False):
-        masked_plot = gr.Plot(label="BERT: fills the blank from both sides", elem_id="compare-masked-plot")
-        causal_plot = gr.Plot(label="GPT: next word after the left side", elem_id="compare-causal-plot")
-    gr.Markdown(RANKING)
-    ranking_note = gr.HTML(label="GPT's choice", elem_id="compare-ranking-note", js_on_load=None)
-    ranking = _table(view.RANKING_HEADERS, "compare-ranking", "BERT's candidates, ranked by GPT")
+    guess = GuessFirst("compare")
+    with gr.Column() as results:
+        with gr.Row(equal_height=False):
+            masked_plot = gr.Plot(label="BERT: fills the blank from both sides", elem_id="compare-masked-plot")
+            causal_plot = gr.Plot(label="GPT: next word after the left side", elem_id="compare-causal-plot")
+        gr.Markdown(RANKING)
+        ranking_note = gr.HTML(label="GPT's choice", elem_id="compare-ranking-note", js_on_load=None)
+        ranking = _table(view.RANKING_HEADERS, "compare-ranking", "BERT's candidates, ranked by GPT")
 
     gr.Markdown(CAUSALITY)
     with gr.Row():
@@ -90,11 +99,16 @@ def build_compare_tab(service) -> None:
                 candidate_bars([("", result.masked)], plotly_text(result.masked_model), view.MASKED_COLOR),
                 candidate_bars([("", result.causal)], plotly_text(result.causal_model), view.CAUSAL_COLOR),
                 view.ranking_note(result), view.ranking_rows(result),
-                view.facts_rows(masked_info, causal_info, result.seconds))
+                view.facts_rows(masked_info, causal_info, result.seconds), result)
 
-    gr.on([run.click, text.submit], handler(compare), [text, top_k, masked_model, causal_model],
-          [strip, masked_plot, causal_plot, ranking_note, ranking, facts],
-          api_name="compare", preprocess=False, **queue_options(service))
+    runs = [run.click, text.submit]
+    last = gr.State(None)  # the Comparison, for the JSON download (not in the API)
+    compared = gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model],
+                     [strip, masked_plot, causal_plot, ranking_note, ranking, facts, last],
+                     api_name="compare", preprocess=False, **queue_options(service))
+    export.json_download(compared, last, "compare", "compare-json")
+    guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
+        service, words, text, masked or None, causal or None), [text, masked_model, causal_model])
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None):
         """The same sentence before and after replacing the words right of the blank."""

@@ -10,15 +10,10 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.measure.compress import METHODS
-from demo.text import language
 from demo.ui.common import handler, model_choices, queue_options
 from demo.ui.i18n import t
+from demo.ui.reader import reader_language
 from demo.viz import cost as views
-
-
-def _lang(request: gr.Request | None) -> str:
-    headers = getattr(request, "headers", None) or {}
-    return language(headers.get("accept-language", "en").split(",")[0])
 
 
 def build_cost_tab(service) -> None:
@@ -43,7 +38,7 @@ def build_cost_tab(service) -> None:
                                    gr.Plot(show_label=False, elem_id=f"cost-{family}-memory")]
 
     def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
-        lang = _lang(request)
+        lang = reader_language(request)
         result = service.cost(model or None, lengths, batch_sizes,
                               progress=lambda fraction, desc="": progress(fraction, desc=desc))
         return (views.cost_summary(result, lang), views.latency_figure(result, lang), views.split_figure(result, lang),
@@ -65,7 +60,7 @@ def build_cost_tab(service) -> None:
     chart = gr.Plot(views.variants_figure(service.compressed()), show_label=False, elem_id="cost-variants")
 
     def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
-        lang = _lang(request)
+        lang = reader_language(request)
         result = service.compress(model or None, method, amount,
                                   progress=lambda fraction, desc="": progress(fraction, desc=desc))
         return views.variant_card(result, lang), views.variants_figure(service.compressed(), lang)

@@ -9,7 +9,11 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import MASKED
+from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
+from demo.ui.reader import reader_language
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
 
@@ -22,6 +26,7 @@ EXAMPLES = [
     ["I drank a cup of [MASK] this morning."],
     ["The doctor told the patient to take the ___ twice a day."],
     ["The [MASK] barked at the mailman all morning."],
+    ["北京是中国的[MASK]都。"],  # for a Chinese model (bert-base-chinese): one character per blank
 ]
 
 
@@ -34,15 +39,25 @@ def build_fill_mask_tab(service) -> None:
             model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
                                 label="Masked model (BERT-style)")
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates per blank (top-k)")
-            run = gr.Button("Fill the blanks", variant="primary")
+            run = gr.Button("Fill the blanks", variant="primary", elem_id="fill-mask-run")
+            links.share("fill", run, text=text, model=model, top_k=top_k)
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
-    sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence", js_on_load=None)
-    plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
+    guess = GuessFirst("fill-mask")
+    with gr.Column() as results:
+        sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence",
+                           js_on_load=None)
+        plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
 
-    def fill_mask(text, model=None, top_k=5, progress=gr.Progress()):
+    def fill_mask(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
-        return fill_mask_bars(result), filled_sentence(result)
+        return fill_mask_bars(result, reader_language(request)), filled_sentence(result), result
 
-    gr.on([run.click, text.submit], handler(fill_mask), [text, model, top_k], [plot, sentence],
-          api_name="fill_mask", preprocess=False, **queue_options(service))
+    runs = [run.click, text.submit]
+    last = gr.State(None)  # the FillMask behind the chart, for the JSON download (not in the API)
+    filled = gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence, last],
+                   api_name="fill_mask", preprocess=False, **queue_options(service))
+    export.json_download(filled, last, "fill-mask", "fill-mask-json")
+    guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
+                                                                                       family=MASKED)],
+               [text, model])

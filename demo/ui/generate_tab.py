@@ -10,7 +10,13 @@ import gradio as gr
 
 from demo import inputs
 from demo.catalog import CAUSAL
+from demo.ui import links
+from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.guess import GuessFirst
+from demo.ui.reader import reader_language
+from demo.ui.i18n import t
+from demo.ui.stops import Stops
 from demo.viz.bars import next_token_bars, piece_label
 from demo.viz.token_html import generated_html
 
@@ -28,6 +34,7 @@ EXAMPLES = [
     ["Once upon a time, there was a"],
     ["The best way to learn a new language is to"],
     ["def fibonacci(n):"],
+    ["今天天气很"],  # for a Chinese model (uer/gpt2-chinese-cluecorpussmall): "今天天气很好"
 ]
 
 
@@ -41,6 +48,7 @@ def _offer(dist):
 
 
 def build_generate_tab(service) -> None:
+    stops = Stops()
     gr.Markdown(EXPLANATION)
     with gr.Row():
         text = gr.Textbox(label="Prompt", lines=2, scale=3, elem_id="generate-text",
@@ -49,14 +57,16 @@ def build_generate_tab(service) -> None:
             model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                 label="Causal model (GPT-style)")
             top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates shown (top-k)")
-            predict = gr.Button("Predict the next token", variant="primary")
+            predict = gr.Button("Predict the next token", variant="primary", elem_id="generate-predict")
     gr.Examples(EXAMPLES, inputs=[text], label="Examples")
-    plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
-    choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
-                      elem_id="generate-step")
+    guess = GuessFirst("generate")
+    with gr.Column() as results:
+        plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
+        choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
+                          elem_id="generate-step")
     dist = gr.State(None)  # the distribution the choices were made from
 
-    with gr.Accordion("Generate a continuation", open=True):
+    with links.fold(gr.Accordion("Generate a continuation", open=True)):
         gr.Markdown(SAMPLING)
         with gr.Row():
             greedy = gr.Checkbox(False, label="Greedy (always the likeliest token)")
@@ -67,42 +77,55 @@ def build_generate_tab(service) -> None:
             temperature = gr.Slider(0.05, 2.0, value=1.0, step=0.05, label="Temperature")
             sample_top_k = gr.Slider(0, 200, value=50, step=1, label="top-k (0 = off)")
             top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="top-p")
-        write = gr.Button("Generate", variant="primary")
+        with gr.Row():
+            write = gr.Button("Generate", variant="primary", scale=2)
+            stop = gr.Button(t("generate.stop"), variant="stop", scale=1, elem_id="generate-stop")
+            links.share("next", predict, text=text, model=model, top_k=top_k, max_new_tokens=max_new_tokens,
+                        greedy=greedy, temperature=temperature, sample_top_k=sample_top_k, top_p=top_p, seed=seed)
         output = gr.HTML(elem_id="generate-output", js_on_load=None)
         plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
 
-    def next_tokens(text, model=None, top_k=5, progress=gr.Progress()):
+    def next_tokens(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, CAUSAL))
         result = service.next_tokens(model or None, text, top_k)
-        return next_token_bars(result), result
+        return next_token_bars(result, reader_language(request)), result
 
-    gr.on([predict.click, text.submit], handler(next_tokens), [text, model, top_k], [plot, dist],
-          api_name="next_tokens", preprocess=False, **queue_options(service)
-          ).success(_offer, dist, choice, api_visibility="private", queue=False)
+    runs = [predict.click, text.submit]
+    predicted = gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
+                      api_name="next_tokens", preprocess=False, **queue_options(service))
+    predicted.success(_offer, dist, choice, api_visibility="private", queue=False)
+    export.json_download(predicted, dist, "next-tokens", "generate-json")
+    guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
+                                                                                       family=CAUSAL)],
+               [text, model])
 
-    def step(text, model, top_k, dist, index):
+    def step(text, model, top_k, dist, index, request: gr.Request = None):
         """A choice was clicked (so `dist` holds the distribution it came from): append its text to
         the prompt and predict from the new prompt."""
         text = (text or "") + dist.candidates[int(index)].text
-        return (text, *next_tokens(text, model, top_k))
+        return (text, *next_tokens(text, model, top_k, request=request))
 
     choice.input(handler(step), [text, model, top_k, dist, choice], [text, plot, dist], api_visibility="private",
                  preprocess=False, **queue_options(service)
                  ).success(_offer, dist, choice, api_visibility="private", queue=False)
 
     def generate(text, model=None, max_new_tokens=40, greedy=False, temperature=1.0, top_k=50, top_p=1.0,
-                 seed=None, progress=gr.Progress()):
+                 seed=None, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, CAUSAL))
+        session = stops.start(request)
         tokens = []
         for token in service.stream(model or None, text, max_new_tokens=max_new_tokens, greedy=greedy,
-                                    temperature=temperature, top_k=top_k, top_p=top_p, seed=seed):
+                                    temperature=temperature, top_k=top_k, top_p=top_p, seed=seed,
+                                    stopped=lambda: stops.asked(session)):
             tokens.append(token)
             yield generated_html(text, tokens), text + "".join(t.text for t in tokens)
 
-    gr.on([write.click], handler(generate),
-          [text, model, max_new_tokens, greedy, temperature, sample_top_k, top_p, seed], [output, plain],
-          api_name="generate", preprocess=False, show_progress="minimal", **queue_options(service))
+    generation = gr.on([write.click], handler(generate),
+                       [text, model, max_new_tokens, greedy, temperature, sample_top_k, top_p, seed], [output, plain],
+                       api_name="generate", preprocess=False, show_progress="minimal", **queue_options(service))
+    # Gradio stops iterating a cancelled (or abandoned) stream; the flag also stops the loop itself
+    stop.click(stops.stop, None, None, cancels=[generation], api_visibility="private", queue=False)
 
     # greedy ignores the sampling settings: grey them out so nobody tunes a knob that does nothing
     greedy.change(lambda g: [gr.update(interactive=not g)] * 4, greedy, [temperature, sample_top_k, top_p, seed],

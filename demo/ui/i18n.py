@@ -13,10 +13,3 @@ def t(key: str):
     """A label, button or Markdown value in the reader's language."""
     return I18N(key)
 
-
-def reader_language(request) -> str:
-    """'en' or 'zh' from the browser's Accept-Language, for text built on the server (say())."""
-    from demo.text import language
-
-    headers = getattr(request, "headers", None) or {}
-    return language(headers.get("accept-language", ""))

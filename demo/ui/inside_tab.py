@@ -17,7 +17,8 @@ import gradio as gr
 from demo.catalog import CAUSAL, MASKED
 from demo.inputs import MASK_PATTERN
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
-from demo.ui.i18n import reader_language, t
+from demo.ui.i18n import t
+from demo.ui.reader import reader_language
 from demo.viz import attention_steps as steps_view
 from demo.viz.attribution import attribution_html, legend_html
 from demo.viz.lens import knows_html, lens_heatmap, lens_lines

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from demo.results import Candidate, FillMask, NextTokens
+from demo.text import say
 from demo.viz.bertviz_frame import readable
 from demo.viz.heatmaps import plotly_text
 
@@ -54,18 +55,18 @@ def candidate_bars(columns: list[tuple[str, list[Candidate]]], title: str, color
     return fig
 
 
-def fill_mask_bars(result: FillMask) -> go.Figure:
+def fill_mask_bars(result: FillMask, lang: str = "en") -> go.Figure:
     """One column per blank, in the sentence's order."""
-    columns = [(f"blank {i}", cands) for i, cands in enumerate(result.masks, start=1)]
-    return candidate_bars(columns, f"{plotly_text(result.model)}: the likeliest words for each blank")
+    columns = [(say("chart.blank", lang, n=i), cands) for i, cands in enumerate(result.masks, start=1)]
+    return candidate_bars(columns, say("chart.fill.title", lang, model=plotly_text(result.model)))
 
 
-def next_token_bars(result: NextTokens) -> go.Figure:
+def next_token_bars(result: NextTokens, lang: str = "en") -> go.Figure:
     """The next-token distribution; the title carries its entropy, read as an equivalent number
     of equally likely choices (e^H) because nats alone mean little to most people."""
     tail = result.text[-PROMPT_TAIL:]
     quoted = ("…" if len(result.text) > PROMPT_TAIL else "") + tail
     spread = math.exp(result.entropy)
-    title = (f"{plotly_text(result.model)}: next token after “{plotly_text(quoted)}”<br>"
-             f"<sup>entropy {result.entropy:.2f} nats: as unsure as a fair pick among {spread:,.0f} tokens</sup>")
+    title = (say("chart.next.title", lang, model=plotly_text(result.model), quoted=plotly_text(quoted)) + "<br><sup>"
+             + say("chart.next.entropy", lang, entropy=result.entropy, spread=spread) + "</sup>")
     return candidate_bars([("", result.candidates)], title)

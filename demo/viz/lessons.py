@@ -7,25 +7,11 @@ from __future__ import annotations
 
 import html
 
-READING = """## Two ways to read a sentence
-| | **BERT** (encoder) | **GPT** (decoder) |
-|---|---|---|
-| reads | the whole sentence at once: **bidirectional** | **left to right**, one word after another |
-| attention | every token attends to every token | a *causal mask* hides every later token |
-| trained to | **masked LM**: hide 15% of the tokens, guess them from both sides; plus **next-sentence prediction** (is B the sentence after A?) | **next-word LM**: predict every token from the ones before it |
-| good at | understanding: classification, named entities, extractive QA | producing text: completion, generation, chat |
+from demo.text import say
 
-The *BERT vs GPT* tab puts both on one blank: BERT uses the words after it, GPT cannot."""
+READING = say("learn.reading")  # the text lives in demo/text (en.py, zh.py)
 
-FAMILIES = """## Three families of pre-training
-| family | example | pre-training task | shape |
-|---|---|---|---|
-| **autoencoding** | BERT | corrupt the input (mask tokens), rebuild it from the whole context | encoder only |
-| **autoregressive** | GPT | predict the next token, left to right; generation comes for free | decoder only |
-| **encoder-decoder** (seq2seq) | T5, BART | T5: *span corruption*, replace spans by sentinels and write them out; BART: *denoising*, rebuild a shuffled, masked text | encoder reads, decoder writes |
-
-Encoder-decoder models read the input bidirectionally and write the output autoregressively:
-translation, summarisation and other text-to-text tasks."""
+FAMILIES = say("learn.families")  # the text lives in demo/text (en.py, zh.py)
 
 VARIANTS = """## Relatives and descendants
 | model | idea |
@@ -36,10 +22,7 @@ VARIANTS = """## Relatives and descendants
 | **DistilBERT** | a 6-layer student trained to copy BERT's outputs (**distillation**): 40% smaller, 60% faster, ~97% of the score |
 | **GLM** | **autoregressive blank infilling**: blank out spans, then write each span left to right while seeing the rest bidirectionally, one model for both understanding and generation |"""
 
-TOKENS = """## Words become pieces
-Both models cut words they do not know whole into known pieces. **BERT's WordPiece** marks a piece that
-*continues* a word with **##**. **GPT's byte-level BPE** works on bytes and marks a piece that *starts with a
-space* with **Ġ**, so it never meets an unknown character (an accented letter may show as two odd symbols: its bytes)."""
+TOKENS = say("learn.tokens")  # the text lives in demo/text (en.py, zh.py)
 
 ATTENTION = """## Attention, and why long texts are expensive
 Every token becomes a query *Q*, a key *K* and a value *V*. A head scores every query against every key and mixes

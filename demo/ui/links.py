@@ -1,0 +1,145 @@
+"""Links that restore a tab: `?tab=compare&text=...&top_k=3` selects the tab, fills its inputs
+and runs it once; a Copy link button on each tab writes such a link for what is on screen.
+
+Each tab calls `share(tab, run_button, key=component, ...)` where its Copy link button should
+appear. `restore(app, tabs, notice)` (in build_app, after the tabs) reads the page's query on
+load. Query values are only ever matched against what the component accepts (a dropdown's
+choices, a slider's range, a length limit): anything else is dropped with a one-line notice that
+names the known setting, never the value, so nothing from a link is echoed, run or rendered.
+"""
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+
+import gradio as gr
+
+from demo.text import say
+from demo.ui.i18n import t
+from demo.ui.reader import reader_language
+
+# the link's tab names -> the gr.Tab ids
+TABS = {"fill": "fill_mask", "next": "generate", "attention": "attention", "compare": "compare",
+        "learn": "learn", "inside": "inside", "cost": "cost"}
+GLOBAL = {"tab", "lang", "present"}  # read by the page itself (head script) or by restore
+MAX_TEXT = 4000
+
+
+class _Registry:
+    def __init__(self):
+        self.tabs: dict[str, tuple[gr.Button, dict[str, gr.components.Component]]] = {}
+        self.folds: list[gr.Accordion] = []
+
+
+_active = _Registry()
+
+
+def share(tab: str, run: gr.Button | None, **fields) -> gr.Button:
+    """A Copy link button for this tab's `fields` (query key -> component); `run` is clicked once
+    when a link to this tab opens (it needs an elem_id)."""
+    assert tab in TABS and (run is None or run.elem_id), "a link's run button needs an elem_id"
+    _active.tabs[tab] = (run, fields)
+    button = gr.Button(t("link.copy"), size="sm", variant="secondary", elem_id=f"{tab}-copy-link",
+                       elem_classes="copy-link")
+    keys = json.dumps(list(fields))
+    # the browser builds the link from the values on screen; lang and present carry over
+    button.click(None, list(fields.values()), None, js=f"""(...values) => {{
+        const keys = {keys};
+        const here = new URLSearchParams(window.location.search);
+        const query = new URLSearchParams();
+        query.set("tab", {json.dumps(tab)});
+        keys.forEach((key, i) => {{
+            const v = values[i];
+            if (v !== null && v !== undefined && v !== "") query.set(key, typeof v === "boolean" ? (v ? "1" : "0") : String(v));
+        }});
+        ["lang", "present"].forEach((key) => {{ if (here.has(key)) query.set(key, here.get(key)); }});
+        const link = window.location.origin + window.location.pathname + "?" + query.toString();
+        history.replaceState(null, "", link);
+        if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {{}});
+        return [];
+    }}""")
+    return button
+
+
+def fold(accordion: gr.Accordion) -> gr.Accordion:
+    """An accordion that presenter mode (?present=1) closes."""
+    _active.folds.append(accordion)
+    return accordion
+
+
+def accept(component, raw: str):
+    """The component's value for a query string, or raise ValueError."""
+    if isinstance(component, gr.Dropdown):
+        allowed = [c[1] if isinstance(c, (tuple, list)) else c for c in component.choices]
+        if raw not in allowed:
+            raise ValueError
+        return raw
+    if isinstance(component, gr.Checkbox):
+        if raw.lower() not in {"1", "0", "true", "false"}:
+            raise ValueError
+        return raw.lower() in {"1", "true"}
+    if isinstance(component, (gr.Slider, gr.Number)):
+        number = float(raw)
+        low, high = getattr(component, "minimum", None), getattr(component, "maximum", None)
+        if not math.isfinite(number) or (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError
+        whole = getattr(component, "step", 1) == 1 or getattr(component, "precision", None) == 0
+        if whole and not number.is_integer():
+            raise ValueError
+        return int(number) if whole else number
+    # text: a length limit and no control characters; it lands in a textbox as plain text
+    if len(raw) > MAX_TEXT or any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in raw):
+        raise ValueError
+    return raw
+
+
+def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
+    registry, fields = _active, [(tab, key, comp) for tab, (_, f) in _active.tabs.items() for key, comp in f.items()]
+    run_button = gr.Textbox(visible=False, elem_id="link-run")  # a State would not reach the browser's js
+
+    def on_load(request: gr.Request):
+        query = dict(request.query_params) if request is not None else {}
+        lang = reader_language(request)
+        tab = query.get("tab")
+        bad = [key for key in ("tab",) if tab is not None and tab not in TABS]
+        known_here = set(registry.tabs.get(tab, (None, {}))[1]) if tab in TABS else set()
+        unknown = [key for key in query if key not in GLOBAL and key not in known_here]
+        values = []
+        for field_tab, key, comp in fields:
+            if field_tab != tab or key not in query:
+                values.append(gr.skip())
+                continue
+            try:
+                values.append(accept(comp, query[key]))
+            except (ValueError, TypeError):
+                bad.append(key)
+                values.append(gr.skip())
+        if query.get("present") not in (None, "0", "1"):
+            bad.append("present")
+        message = ""
+        if bad or unknown:
+            message = say("link.ignored", lang, count=len(bad) + len(unknown),
+                          names=", ".join(sorted(set(bad))) or "-")
+        # run once only when the link says what to run on (a link to an empty tab just opens it)
+        texts = [key for key in known_here if key == "text"]
+        given = all(key in query and key not in bad for key in texts)
+        run = registry.tabs.get(tab, (None, {}))[0] if tab in TABS and "tab" not in bad and given else None
+        folded = [gr.update(open=False) if query.get("present") == "1" else gr.skip() for _ in registry.folds]
+        selected = gr.Tabs(selected=TABS[tab]) if tab in TABS else gr.skip()
+        return (selected, gr.update(value=f"ℹ️ {message}" if message else "", visible=bool(message)),
+                run.elem_id if run is not None else "", *values, *folded)
+
+    outputs = [tabs, notice, run_button, *(comp for _, _, comp in fields), *registry.folds]
+    app.load(on_load, None, outputs, api_visibility="private", queue=False).then(
+        None, run_button, None, js="""(id) => {
+            if (!id) return;
+            const button = document.getElementById(id);  // one of the app's own run buttons
+            if (button) setTimeout(() => button.click(), 50);
+        }""")
+
+
+def collect() -> None:
+    """Start a fresh registry for the app being built."""
+    global _active
+    _active = _Registry()
