@@ -10,6 +10,8 @@ parser.add_argument("--preset", choices=["gpu", "cpu"], default="cpu", help="the
 parser.add_argument("--steps", type=int, help="train exactly this many steps (a quick trial), not the preset's minutes")
 parser.add_argument("--corpus", help="a corpus file written by `corpus` (default: artifacts/corpus.txt.gz if there, "
                                      "else built from the Debian packages)")
+parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers "
+                                         "if there, else learned here)")
 parser.add_argument("--out", help="corpus: the file to write; train/evaluate: the models' folder (default assets/pocket)")
 args = parser.parse_args()
 if args.command == "corpus":
@@ -21,6 +23,11 @@ if args.command == "corpus":
     for name, c in counts.items():
         print(f"{name:10} {c['train']:>8,} train {c['held_out']:>6,} held out {c['words']:>10,} words")
     print(f"{path}: {path.stat().st_size / 1e6:.1f} MB")
+    from demo.pocket.recipe import PRESETS
+    from demo.pocket.train import tokenizers
+
+    tokenizers(corpus.read(path), PRESETS["cpu"], path.parent / "tokenizers")  # both presets share them
+    print(f"tokenizers: {path.parent / 'tokenizers'}")
 elif args.command == "train":
     from demo.pocket import corpus
     from demo.pocket.recipe import PRESETS, parameter_counts
@@ -30,7 +37,8 @@ elif args.command == "train":
     if args.steps is not None:
         recipe = replace(recipe, steps=args.steps, minutes=None)
     print("parameters at this preset: " + ", ".join(f"{n} {c:,}" for n, c in parameter_counts(recipe).items()))
-    train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus))
+    ready = Path(args.tokenizers) if args.tokenizers else corpus.ARTIFACT.parent / "tokenizers"
+    train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus), ready=ready)
 else:
     from demo.pocket.evaluate import main
 

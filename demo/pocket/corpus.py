@@ -98,10 +98,11 @@ def dump(rows, path: Path) -> Path:
     """Write (split, source, sentence) rows as one gzip file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    partial = path.with_name(path.name + ".partial")  # a reader never sees half a file
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as out:
         for side, name, sentence in rows:
             out.write(f"{side}\t{name}\t{sentence}\n")
-    return path
+    return partial.replace(path)
 
 
 def read(path: Path) -> Corpus:

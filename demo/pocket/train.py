@@ -71,8 +71,40 @@ def precision(device: torch.device, wanted: bool = True) -> torch.dtype:
     return torch.bfloat16 if wanted and native else torch.float32
 
 
+class Steps(torch.utils.data.Dataset):
+    """Step k's batch, masked with generators seeded by (seed, k): the same masks whichever process
+    draws them and after a resume, so on a GPU machine worker processes can prepare the batches
+    (T5's span corruption is Python, row by row) while the device trains."""
+
+    def __init__(self, objective, batches: list[Rows], recipe: Recipe, first: int = 0):
+        self.objective, self.batches, self.seed, self.first = objective, batches, recipe.seed, first
+        order, epochs = torch.Generator().manual_seed(recipe.seed), []
+        while sum(map(len, epochs)) < recipe.steps:  # a fresh order for every pass over the data
+            epochs.append(torch.randperm(len(batches), generator=order).tolist())
+        self.order = [i for epoch in epochs for i in epoch][: recipe.steps]
+
+    def __len__(self) -> int:
+        return len(self.order) - self.first
+
+    def __getitem__(self, k: int):
+        step = self.first + k
+        ids, real = self.batches[self.order[step]]
+        torch.manual_seed(self.seed * 1_000_003 + step)  # BERT's collator draws from torch's global generator
+        if hasattr(self.objective, "rng"):
+            self.objective.rng.seed(self.seed * 1_000_003 + step)
+        return (*self.objective.mask(ids, real), int(real.sum()))
+
+
+def stream(objective, batches: list[Rows], recipe: Recipe, device: torch.device, first: int = 0):
+    """(inputs, labels, attention, real tokens) for steps first+1 ... recipe.steps."""
+    workers = 4 if device.type == "cuda" else 0  # CPU training: the cores are busy training
+    return torch.utils.data.DataLoader(Steps(objective, batches, recipe, first), batch_size=None,
+                                       num_workers=workers, pin_memory=device.type == "cuda",
+                                       prefetch_factor=8 if workers else None)
+
+
 class Run:
-    """One model's optimizer, schedule and data order: what a checkpoint holds besides the weights."""
+    """One model's optimizer and schedule: what a checkpoint holds besides the weights."""
 
     def __init__(self, objective, recipe: Recipe, device: torch.device):
         self.objective, self.recipe, self.device = objective, recipe, device
@@ -83,34 +115,25 @@ class Run:
         self.optimizer = torch.optim.AdamW(self.model.parameters(), lr=recipe.learning_rate, betas=(0.9, 0.98),
                                            weight_decay=recipe.weight_decay)
         self.schedule = get_linear_schedule_with_warmup(self.optimizer, int(recipe.warmup * recipe.steps), recipe.steps)
-        self.order = torch.Generator().manual_seed(recipe.seed)
 
-    def step(self, batch: Rows) -> torch.Tensor:
-        ids, real = batch
-        inputs, labels, attention = self.objective.mask(ids, real)
+    def step(self, inputs: torch.Tensor, labels: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
         with self.autocast():
-            loss = self.objective.loss(inputs.to(self.device, non_blocking=True), labels.to(self.device),
-                                       attention.to(self.device))
+            loss = self.objective.loss(inputs.to(self.device, non_blocking=True),
+                                       labels.to(self.device, non_blocking=True),
+                                       attention.to(self.device, non_blocking=True))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
         self.optimizer.step(), self.schedule.step(), self.optimizer.zero_grad(set_to_none=True)
-        return loss.detach()  # no .item(): the CPU prepares the next batch while the device works
+        return loss.detach()  # no .item(): the CPU goes on to the next step while the device works
 
     def state(self, extra: dict) -> dict:
-        objective_rng = getattr(self.objective, "rng", None)
         return {"model": self.model.state_dict(), "optimizer": self.optimizer.state_dict(),
-                "schedule": self.schedule.state_dict(), "order": self.order.get_state(),
-                "torch_rng": torch.get_rng_state(), "objective_rng": objective_rng and objective_rng.getstate(),
-                **extra}
+                "schedule": self.schedule.state_dict(), **extra}
 
     def restore(self, saved: dict) -> dict:
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(saved["optimizer"])
         self.schedule.load_state_dict(saved["schedule"])
-        self.order.set_state(saved["order"])
-        torch.set_rng_state(saved["torch_rng"])
-        if saved["objective_rng"] is not None:
-            self.objective.rng.setstate(saved["objective_rng"])
         return saved
 
 
@@ -118,22 +141,21 @@ def train_one(objective, train_batches: list[Rows], held_batches: list[Rows], re
               device: torch.device, checkpoint: Path | None = None) -> dict:
     run = Run(objective, recipe, device)
     # masked once, up front: the held-out curve then measures the model, not the luck of the masks
-    held = [objective.mask(ids, real) for ids, real in held_batches]
+    held = [Steps(objective, held_batches, replace(recipe, seed=recipe.seed + 1, steps=len(held_batches)))[i][:3]
+            for i in range(len(held_batches))]
     weights = [int((labels != -100).sum()) for _, labels, _ in held]  # targets: a short batch counts for less
-    state = {"step": 0, "seen": 0, "queue": [], "running": [], "spent": 0.0,
+    state = {"step": 0, "seen": 0, "running": [], "spent": 0.0,
              "curve": {"tokens": [], "train_loss": [], "held_out_loss": []}}
     if checkpoint and checkpoint.is_file():
         state.update({k: v for k, v in run.restore(torch.load(checkpoint, weights_only=False)).items()
                       if k in state})
         print(f"{objective.name}: resumed at step {state['step']}", flush=True)
-    curve, running, queue = state["curve"], state["running"], state["queue"]
+    curve, running = state["curve"], state["running"]
     started = time.perf_counter() - state["spent"]
-    for step in range(state["step"] + 1, recipe.steps + 1):
-        if not queue:  # a new pass over the data, in a fresh order
-            queue = torch.randperm(len(train_batches), generator=run.order).tolist()
-        batch = train_batches[queue.pop()]
-        state["seen"] += int(batch[1].sum())
-        running.append(run.step(batch))
+    for step, (inputs, labels, attention, real) in enumerate(
+            stream(objective, train_batches, recipe, device, state["step"]), start=state["step"] + 1):
+        state["seen"] += real
+        running.append(run.step(inputs, labels, attention))
         if step % recipe.eval_every == 0 or step == recipe.steps:
             run.model.eval()
             with torch.no_grad(), run.autocast():
@@ -148,10 +170,9 @@ def train_one(objective, train_batches: list[Rows], held_batches: list[Rows], re
             print(f"{objective.name} step {step}/{recipe.steps} train {curve['train_loss'][-1]:.3f} "
                   f"held-out {held_loss:.3f}  {spent:.0f}s  {state['seen'] / spent:.0f} tok/s", flush=True)
         if checkpoint and step % recipe.checkpoint_every == 0 and step < recipe.steps:
-            extra = {**state, "step": step, "queue": queue, "running": [float(r) for r in running],
-                     "spent": time.perf_counter() - started}
-            torch.save(run.state(extra), checkpoint)
-            running = extra["running"]
+            running = [float(r) for r in running]
+            torch.save(run.state({**state, "step": step, "running": running,
+                                  "spent": time.perf_counter() - started}), checkpoint)
     curve["seconds"] = round(time.perf_counter() - started, 1)
     curve["precision"] = str(run.dtype).removeprefix("torch.")
     run.model.eval().to("cpu")
@@ -159,26 +180,33 @@ def train_one(objective, train_batches: list[Rows], held_batches: list[Rows], re
 
 
 def speed(name: str, tokenizer, train_batches: list[Rows], recipe: Recipe, device: torch.device,
-          steps: int = 12) -> float:
-    """Tokens per second of this model's training steps (the first few, which warm up kernels, not counted)."""
+          steps: int = 16) -> float:
+    """Tokens per second of this model's training steps, batches prepared as in training (the first
+    few steps, which warm up kernels and workers, not counted); on the longest rows, the slowest steps."""
     torch.manual_seed(recipe.seed)
     objective = OBJECTIVES[name](BUILDERS[name][1](tokenizer, recipe), tokenizer, recipe)
     run = Run(objective, recipe, device)
-    big = sorted(train_batches, key=lambda b: -b[0].numel())[: steps]  # the longest rows: the slowest steps
-    for batch in big[:3]:
-        run.step(batch)
-    if device.type == "cuda":
-        torch.cuda.synchronize()
-    started, seen = time.perf_counter(), 0
-    for batch in big[3:]:
-        seen += int(batch[1].sum())
-        float(run.step(batch))  # wait for the device
-    return seen / (time.perf_counter() - started)
+    longest = sorted(train_batches, key=lambda b: -b[0].numel())[: steps]
+    started, seen = None, 0
+    for k, (inputs, labels, attention, real) in enumerate(stream(objective, longest, replace(recipe, steps=steps),
+                                                                 device)):
+        loss = run.step(inputs, labels, attention)
+        if k == 3:
+            float(loss)  # wait for the device, then start the clock
+            started = time.perf_counter()
+        elif k > 3:
+            seen += real
+    float(loss)
+    return seen / (time.perf_counter() - started) if started else float("inf")  # too few batches to time
 
 
-def prepare(name: str, text: corpus.Corpus, recipe: Recipe, work: Path):
-    """The model's tokenizer (learned once, kept in `work` for a resumed run) and its batches."""
+def prepare(name: str, text: corpus.Corpus, recipe: Recipe, work: Path, ready: Path | None = None):
+    """The model's tokenizer (learned once, kept in `work` for a resumed run; or learned beforehand
+    by `python -m demo.pocket corpus` into `ready`, so a GPU machine need not spend minutes on it)
+    and its batches."""
     saved = work / f"{name}-tokenizer"
+    if ready and (ready / name).is_dir() and not saved.is_dir():
+        shutil.copytree(ready / name, saved)
     if saved.is_dir():
         tokenizer = AutoTokenizer.from_pretrained(saved)
     else:
@@ -203,15 +231,21 @@ def save(model, tokenizer, train_rows: list[list[int]], folder: Path, recipe: Re
     (folder / "unigram.json").write_text(json.dumps(counts, separators=(",", ":")))
 
 
+def tokenizers(text: corpus.Corpus, recipe: Recipe, folder: Path) -> None:
+    """The three tokenizers, learned from the same rows, saved for `train` to pick up."""
+    for name in MODELS:
+        BUILDERS[name][0](text.train[: recipe.tokenizer_rows], recipe).save_pretrained(folder / name)
+
+
 def train(recipe: Recipe = Recipe(), out: Path = OUT, text: corpus.Corpus | None = None,
-          models: tuple[str, ...] = MODELS) -> dict:
+          models: tuple[str, ...] = MODELS, ready: Path | None = None) -> dict:
     device = best_device()
     torch.backends.cuda.matmul.allow_tf32 = True  # fp32 leftovers on an H100: TF32 tensor cores
     text = text or corpus.load()
     work = out / "checkpoints"
     work.mkdir(parents=True, exist_ok=True)
     print(f"corpus: {len(text.train):,} training lines, {len(text.held_out):,} held out; device {device}", flush=True)
-    prepared = {name: prepare(name, text, recipe, work) for name in models}
+    prepared = {name: prepare(name, text, recipe, work, ready) for name in models}
     plan = work / "plan.json"
     if plan.is_file():  # a resumed run keeps the step count it chose
         recipe = replace(recipe, steps=json.loads(plan.read_text())["steps"])
