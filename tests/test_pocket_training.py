@@ -58,6 +58,8 @@ def test_the_everyday_evaluation_runs_on_trained_folders_and_skips_a_missing_mod
     report = everyday_eval.evaluate(out, cases)
     assert report["skipped"] == [] and report["sentences"] == 2
     assert 0 <= report["pocket-bert"]["one_piece_share"] <= 1 and report["pocket-gpt"]["perplexity"] > 1
+    gpt = report["pocket-gpt"]  # the same log-likelihood over fewer words than tokens
+    assert math.log(gpt["perplexity_per_word"]) * gpt["words"] == pytest.approx(math.log(gpt["perplexity"]) * gpt["tokens"])
     alone = out.parent / "bert-only"
     alone.mkdir()
     (alone / "pocket-bert").symlink_to(out / "pocket-bert", target_is_directory=True)
@@ -153,3 +155,15 @@ def test_batches_group_rows_of_similar_length_with_a_mask_of_real_tokens():
     assert [ids.shape for ids, _ in out] == [(3, 5), (2, 9)]  # 3+4+5 >= 10, then 8+9
     ids, real = out[0]
     assert real.sum(1).tolist() == [3, 4, 5] and (ids[~real] == 0).all() and (ids[real] == 1).all()
+
+
+def test_tokenizers_learned_beforehand_are_the_ones_training_uses(tmp_path):
+    from demo.pocket.train import prepare, tokenizers
+
+    tokenizers(Corpus(LINES, HELD), TINY, tmp_path / "ready")
+    for name in MODELS:
+        tokenizer, *_ = prepare(name, Corpus(LINES[:10], HELD), TINY, tmp_path / "work", tmp_path / "ready")
+        learned_here = BUILDERS[name][0](LINES[:10], TINY)  # what these ten rows alone would give
+        assert tokenizer.get_vocab() == type(tokenizer).from_pretrained(tmp_path / "ready" / name).get_vocab()
+        assert tokenizer.get_vocab() != learned_here.get_vocab()
+        assert (tmp_path / "work" / f"{name}-tokenizer").is_dir()  # kept for a resumed run

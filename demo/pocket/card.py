@@ -92,8 +92,10 @@ def _everyday(ev: dict) -> str:
                 f"{_pct(b['top5_one_piece'])} | {_pct(b['shuffled']['top5_one_piece'])} | — |"]
     if "pocket-gpt" in e:
         g = e["pocket-gpt"]
-        out.append(f"| pocket-gpt perplexity | {g['perplexity']:.1f} | {g['shuffled']['perplexity']:.1f} | "
-                   f"{g['unigram_perplexity']:.1f} |")
+        out += [f"| pocket-gpt perplexity per word ({g['words']:,} words and ends) | {g['perplexity_per_word']:.1f} | "
+                f"{g['shuffled']['perplexity_per_word']:.1f} | {g['unigram_perplexity_per_word']:.1f} |",
+                f"| pocket-gpt perplexity per token ({g['tokens']:,} tokens) | {g['perplexity']:.1f} | "
+                f"{g['shuffled']['perplexity']:.1f} | {g['unigram_perplexity']:.1f} |"]
     if "pocket-t5" in e:
         t = e["pocket-t5"]
         out.append(f"| pocket-t5 top-5 spans | {_pct(t['top5'])} | {_pct(t['shuffled']['top5'])} | "

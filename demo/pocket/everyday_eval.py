@@ -3,7 +3,8 @@
 - pocket-bert: is the hidden word in the top 5 for one [MASK]? Reported over all sentences (a word
   that is several WordPiece pieces can never be one blank's answer, so it counts as a miss) and over
   the words that are one piece, with the share of such words.
-- pocket-gpt: perplexity of the sentences, word filled in (every token after the first, and the end).
+- pocket-gpt: perplexity of the sentences, word filled in, per token and per word (the target is
+  judged per word: it does not depend on the tokenizer).
 - pocket-t5: is the word among the 5 spans it writes for the blank (demo.infill, as the app does)?
 Each against its shuffled-word control (same words, no sentence) and the unigram baseline (always
 the 5 most frequent training tokens; perplexity of the token frequencies).
@@ -16,10 +17,10 @@ import re
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForMaskedLM, AutoTokenizer
+from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 
 from demo.pocket import everyday
-from demo.pocket.evaluate import next_scores, unigram
+from demo.pocket.evaluate import log_frequencies, unigram
 from demo.pocket.train import padded
 
 TARGETS = {"pocket-bert": 0.30, "pocket-gpt": 100.0, "pocket-t5": 0.20}  # issue 11
@@ -77,8 +78,25 @@ def t5(folder: Path, cases: list[tuple[str, str]], k: int = 5) -> dict:
 
 
 def gpt(folder: Path, cases: list[tuple[str, str]]) -> dict:
-    plain = next_scores(folder, [text.replace("[MASK]", word) for text, word in cases])
-    return {"perplexity": plain.perplexity, "unigram_perplexity": plain.unigram_perplexity, "tokens": plain.tokens}
+    """Perplexity per token, and per word: the same log-likelihood spread over the words (and one
+    end per sentence), which does not depend on how finely the tokenizer cuts (a 4,096-piece
+    vocabulary makes more, easier tokens than a 16,384-piece one). Every sentence is scored after
+    a start token, so its first word counts too (as the compare verb scores a sentence)."""
+    model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32).eval()
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    log_unigram = log_frequencies(unigram(folder))
+    texts = [text.replace("[MASK]", word) for text, word in cases]
+    end = tokenizer.eos_token_id
+    ids, real = padded([[end, *tokenizer(t)["input_ids"], end] for t in texts], end)
+    with torch.inference_mode():
+        logp = model(input_ids=ids, attention_mask=real.long()).logits.float().log_softmax(-1)  # (B, T, V)
+    scored, target = real[:, 1:], ids[:, 1:]  # (B, T-1): every token after the start
+    nll = -float(logp[:, :-1].gather(-1, target[..., None]).squeeze(-1)[scored].sum())
+    base_nll = -float(log_unigram[target][scored].sum())
+    tokens, words = int(scored.sum()), sum(len(t.split()) + 1 for t in texts)
+    return {"perplexity": math.exp(nll / tokens), "perplexity_per_word": math.exp(nll / words),
+            "unigram_perplexity": math.exp(base_nll / tokens), "unigram_perplexity_per_word": math.exp(base_nll / words),
+            "tokens": tokens, "words": words}
 
 
 def verdict(name: str, plain: float, control: float) -> dict:
@@ -96,7 +114,7 @@ def evaluate(out: Path, cases: list[tuple[str, str]] | None = None) -> dict:
     cases = cases or everyday.load()
     mixed = [(shuffled_blank(text, random.Random(i)), word) for i, (text, word) in enumerate(cases)]
     report, skipped = {"sentences": len(cases)}, []
-    for name, measure, key in [("pocket-bert", bert, "top5"), ("pocket-gpt", gpt, "perplexity"),
+    for name, measure, key in [("pocket-bert", bert, "top5"), ("pocket-gpt", gpt, "perplexity_per_word"),
                                ("pocket-t5", t5, "top5")]:
         folder = out / name
         if not (folder / "config.json").is_file():
@@ -112,7 +130,7 @@ def evaluate(out: Path, cases: list[tuple[str, str]] | None = None) -> dict:
 def lines(report: dict) -> list[str]:
     """The targets, one line each: PASS or SHORT with the figures."""
     out = []
-    for name, what in [("pocket-bert", "top-5"), ("pocket-gpt", "perplexity"), ("pocket-t5", "top-5")]:
+    for name, what in [("pocket-bert", "top-5"), ("pocket-gpt", "perplexity per word"), ("pocket-t5", "top-5")]:
         if name not in report:
             out.append(f"{name:12} skipped (no model)")
             continue
