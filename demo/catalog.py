@@ -28,6 +28,19 @@ class ModelSpec:
     about: str = ""
 
 
+POCKET_FOLDER = ASSETS / "pocket"
+
+
+def _trained_positions(name: str) -> int:
+    """The positions a bundled pocket model was trained with (its config), so a retrained model
+    needs no edit here; 64 when the folder is missing (the app then says the files are damaged)."""
+    config = POCKET_FOLDER / name / "config.json"
+    if not config.is_file():
+        return 64
+    found = json.loads(config.read_text())
+    return int(found.get("max_position_embeddings") or found.get("n_positions") or 64)
+
+
 CATALOG: dict[str, ModelSpec] = {
     spec.id: spec
     for spec in [
@@ -61,14 +74,21 @@ CATALOG: dict[str, ModelSpec] = {
         ModelSpec("facebook/bart-base", SEQ2SEQ, "BART base", "facebook/bart-base", 1024, "<mask>",
                   about="Encoder-decoder trained to rebuild corrupted text (denoising); writes the whole "
                         "sentence again with the blank filled, byte-level BPE."),
-        ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(ASSETS / "pocket" / "pocket-bert"), 64, "[MASK]",
+        ModelSpec("pocket-bert", MASKED, "pocket-bert (bundled)", str(POCKET_FOLDER / "pocket-bert"),
+                  _trained_positions("pocket-bert"), "[MASK]",
                   bundled=True, about="Tiny BERT trained by this project on dictionary text; works offline."),
-        ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(ASSETS / "pocket" / "pocket-gpt"), 64,
+        ModelSpec("pocket-gpt", CAUSAL, "pocket-gpt (bundled)", str(POCKET_FOLDER / "pocket-gpt"),
+                  _trained_positions("pocket-gpt"),
                   bundled=True, about="Tiny GPT trained by this project on the same text; works offline."),
     ]
 }
+if (POCKET_FOLDER / "pocket-t5" / "config.json").is_file():  # offered once trained: python -m demo.pocket train
+    CATALOG["pocket-t5"] = ModelSpec(
+        "pocket-t5", SEQ2SEQ, "pocket-t5 (bundled)", str(POCKET_FOLDER / "pocket-t5"), _trained_positions("pocket-t5"),
+        "<extra_id_0>", bundled=True, about="Tiny T5 trained by this project on the same text as pocket-bert and "
+                                            "pocket-gpt (span corruption); works offline.")
 
-POCKET = {MASKED: "pocket-bert", CAUSAL: "pocket-gpt"}
+POCKET = {MASKED: "pocket-bert", CAUSAL: "pocket-gpt", **({SEQ2SEQ: "pocket-t5"} if "pocket-t5" in CATALOG else {})}
 
 
 def ids(family: str, entries: dict[str, ModelSpec] = CATALOG) -> list[str]:

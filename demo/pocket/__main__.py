@@ -1,22 +1,45 @@
-"""python -m demo.pocket train [--steps N] | evaluate"""
+"""python -m demo.pocket corpus [--out FILE] | train [--preset gpu|cpu] [--steps N] [--corpus FILE] [--out DIR] |
+evaluate [--corpus FILE] [--out DIR]"""
 import argparse
 from dataclasses import replace
-
-from demo.pocket.recipe import Recipe
+from pathlib import Path
 
 parser = argparse.ArgumentParser(prog="python -m demo.pocket", description=__doc__)
-parser.add_argument("command", choices=["train", "evaluate"])
-parser.add_argument("--steps", type=int, help="override the recipe's step count (for a quick trial)")
-parser.add_argument("--out", help="write models here instead of assets/pocket")
+parser.add_argument("command", choices=["corpus", "train", "evaluate"])
+parser.add_argument("--preset", choices=["gpu", "cpu"], default="cpu", help="the recipe's size (train)")
+parser.add_argument("--steps", type=int, help="train exactly this many steps (a quick trial), not the preset's minutes")
+parser.add_argument("--corpus", help="a corpus file written by `corpus` (default: artifacts/corpus.txt.gz if there, "
+                                     "else built from the Debian packages)")
+parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers "
+                                         "if there, else learned here)")
+parser.add_argument("--out", help="corpus: the file to write; train/evaluate: the models' folder (default assets/pocket)")
 args = parser.parse_args()
-if args.command == "train":
-    from pathlib import Path
+if args.command == "corpus":
+    from demo.pocket import corpus
 
+    rows = corpus.build_rows()
+    path = corpus.dump(rows, Path(args.out) if args.out else corpus.ARTIFACT)
+    counts = corpus.read(path).counts
+    for name, c in counts.items():
+        print(f"{name:10} {c['train']:>8,} train {c['held_out']:>6,} held out {c['words']:>10,} words")
+    print(f"{path}: {path.stat().st_size / 1e6:.1f} MB")
+    from demo.pocket.recipe import PRESETS
+    from demo.pocket.train import tokenizers
+
+    tokenizers(corpus.read(path), PRESETS["cpu"], path.parent / "tokenizers")  # both presets share them
+    print(f"tokenizers: {path.parent / 'tokenizers'}")
+elif args.command == "train":
+    from demo.pocket import corpus
+    from demo.pocket.recipe import PRESETS, parameter_counts
     from demo.pocket.train import OUT, train
 
-    recipe = Recipe() if args.steps is None else replace(Recipe(), steps=args.steps)
-    train(recipe, Path(args.out) if args.out else OUT)
+    recipe = PRESETS[args.preset]
+    if args.steps is not None:
+        recipe = replace(recipe, steps=args.steps, minutes=None)
+    print("parameters at this preset: " + ", ".join(f"{n} {c:,}" for n, c in parameter_counts(recipe).items()))
+    ready = Path(args.tokenizers) if args.tokenizers else corpus.ARTIFACT.parent / "tokenizers"
+    train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus), ready=ready)
 else:
     from demo.pocket.evaluate import main
 
-    main()
+    main(Path(args.out) if args.out else None, args.corpus)

@@ -5,91 +5,71 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from demo.pocket.everyday_eval import lines as target_lines
 from demo.pocket.train import OUT
+
+FAMILY = {"pocket-bert": ("masked LM: 15 % of tokens, 80 % [MASK] / 10 % random / 10 % kept", "bidirectional",
+                          "WordPiece, lower-cased"),
+          "pocket-gpt": ("next-token prediction", "causal (left to right)", "byte-level BPE, cased"),
+          "pocket-t5": ("span corruption: 15 % of tokens in spans of mean length 3, one sentinel each",
+                        "encoder bidirectional, decoder causal + cross-attention",
+                        "SentencePiece-style Unigram, cased (T5's own kind)")}
 
 
 def _size_mb(folder: Path) -> float:
     return sum(f.stat().st_size for f in folder.iterdir()) / 1e6
 
 
-def _precision(curve: dict) -> str:
-    return "bf16 autocast" if curve.get("precision") == "bfloat16" else "fp32"
+def _pct(x: float) -> str:
+    return f"{x:.1%}"
 
 
-def _bert_verdict(plain: dict, shuffled: dict) -> str:
-    """One sentence, from the figures: did the masked model learn to use context?"""
-    gain = plain["top5"] - plain["unigram_top5"]
-    if gain >= 0.05 and plain["top5"] - shuffled["top5"] >= 0.05:
-        lost = (plain["top5"] - shuffled["top5"]) / gain
-        return (f"The model beats word frequency by {gain:.1%} top-5, and {lost:.0%} of that edge goes when the words "
-                "are shuffled: it uses context.")
-    return ("**Not yet good enough:** within this budget pocket-bert barely beats word frequency "
-            f"({gain:+.1%} top-5), so it has not learned to use context. A masked LM learns only from the 15 % of "
-            "tokens it hides, so on the same token budget it gets about a seventh of the training signal pocket-gpt "
-            "gets; it needs several times more tokens than this recipe gives it.")
-
-
-def write_card(out: Path = OUT) -> Path:
-    curves = json.loads((out / "curves.json").read_text())
-    ev = json.loads((out / "evaluation.json").read_text())
+def _models_table(curves: dict, out: Path) -> str:
     r = curves["recipe"]
-    bert, gpt = curves["models"]["pocket-bert"], curves["models"]["pocket-gpt"]
+    names = [n for n in curves["models"] if (out / n).is_dir()]
+    row = lambda label, cells: f"| {label} | " + " | ".join(cells) + " |"  # noqa: E731
+    shape = f"{r['layers']} × {r['heads']} × {r['hidden']}"
+    layers = {n: (f"{r['layers'] // 2} encoder + {r['layers'] - r['layers'] // 2} decoder × {r['heads']} × "
+                  f"{r['hidden']}" if n == "pocket-t5" else shape) for n in names}
+    m = curves["models"]
+    return "\n".join([
+        "| | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|",
+        row("objective", [FAMILY[n][0] for n in names]), row("attention", [FAMILY[n][1] for n in names]),
+        row("tokenizer", [f"{FAMILY[n][2]}, {r['vocab']:,} pieces" for n in names]),
+        row("layers × heads × hidden", [layers[n] for n in names]),
+        row("parameters", [f"{m[n]['parameters']:,}" if "parameters" in m[n] else "—" for n in names]),
+        row("positions", [str(r["positions"])] * len(names)),
+        row("size on disk (weights + tokenizer)", [f"{_size_mb(out / n):.1f} MB" for n in names]),
+        row("training time", [f"{m[n]['seconds'] / 60:.1f} min" for n in names]),
+        row("tokens trained on", [f"{m[n]['tokens'][-1]:,}" for n in names]),
+        row("passes over the training text", [str(m[n]["epochs"]) for n in names]),
+    ])
+
+
+def _sources_table(counts: dict) -> str:
+    from demo.pocket.sources import all_sources
+
+    rows = ["| source (Debian package) | one document is | training rows | held-out rows | words | what it adds |",
+            "|---|---|---|---|---|---|"]
+    for source in all_sources():
+        c = counts.get(source.name)
+        if c:
+            rows.append(f"| {source.name} (`{source.package}`) | {source.document} | {c['train']:,} | "
+                        f"{c['held_out']:,} | {c['words']:,} | {source.adds} |")
+    return "\n".join(rows)
+
+
+def _held_out(ev: dict) -> str:
     b, bs, g, gs = ev["pocket-bert"], ev["pocket-bert shuffled"], ev["pocket-gpt"], ev["pocket-gpt shuffled"]
     c, cs = ev["pocket-bert content words"], ev["pocket-bert content words shuffled"]
-    sizes = {name: _size_mb(out / name) for name in ("pocket-bert", "pocket-gpt")}
-    text = f"""# Pocket models: pocket-bert and pocket-gpt
-
-Two tiny language models trained by this project so the app works with no network, and so BERT and
-GPT can be compared under control: **same size, same text, same token budget, same optimizer and seed**.
-Only what separates BERT from GPT differs: the objective, the attention mask and the tokenizer family.
-
-| | pocket-bert | pocket-gpt |
+    return f"""| pocket-bert: hidden token | top-1 | top-5 |
 |---|---|---|
-| objective | masked LM: 15 % of tokens, 80 % [MASK] / 10 % random / 10 % kept | next-token prediction |
-| attention | bidirectional | causal (left to right) |
-| tokenizer | WordPiece, lower-cased, {r['vocab']} pieces | byte-level BPE, cased, {r['vocab']} pieces |
-| layers × heads × hidden | {r['layers']} × {r['heads']} × {r['hidden']} | {r['layers']} × {r['heads']} × {r['hidden']} |
-| positions | {r['positions']} | {r['positions']} |
-| size on disk (safetensors + tokenizer) | {sizes['pocket-bert']:.1f} MB | {sizes['pocket-gpt']:.1f} MB |
-| training time | {bert['seconds'] / 60:.1f} min | {gpt['seconds'] / 60:.1f} min |
-| passes over the training text | {bert['epochs']} | {gpt['epochs']} |
-
-No next-sentence head: each training row is one line, so there are no sentence pairs to judge, and
-RoBERTa showed that BERT does as well without that objective.
-
-**Data.** WordNet 3.0's glosses and example sentences, from Debian's `wordnet-base` package
-(installed at training time; the text is not committed), each line written as a sentence (capital letter, full
-stop): {curves['corpus']['train_lines']:,} training lines,
-{curves['corpus']['held_out_lines']:,} held-out lines (chosen by a hash of each line, never trained on).
-
-**Training.** One line per row, as the app shows a model a sentence: `[CLS] line [SEP]` for pocket-bert;
-`line <|endoftext|>` for pocket-gpt, every other line after a start `<|endoftext|>` as well. Rows of similar length batched together; {r['steps']:,} steps of about
-{r['batch_tokens']:,} real tokens: {bert['tokens'][-1]:,} tokens for pocket-bert, {gpt['tokens'][-1]:,} for pocket-gpt;
-AdamW (lr {r['learning_rate']}, β = 0.9/0.98, weight decay {r['weight_decay']}), {r['warmup']:.0%} warm-up then linear
-decay, gradient clipping 1.0, dropout {r['dropout']}, {_precision(bert)}, seed {r['seed']}. Hardware: {curves['hardware']}. Training times are
-wall-clock.
-An earlier recipe packed about ten lines into each 128-token block, and on a budget like this one pocket-bert
-stayed at word frequency (top-5 17.4 % against the baseline's 15.4 %): a bidirectional model must first learn
-which of the lines around a [MASK] is its own. One line per row removed that obstacle.
-Loss curves: `curves.json` (the app's "How they differ" tab draws them).
-
-## Held-out figures
-
-Measured by `python -m demo.pocket evaluate` on the {ev['held_out_sentences']:,} held-out lines. The baseline knows
-only how often each token occurs in the training text. Shuffling each line's words keeps those
-frequencies and destroys the context.
-
-| pocket-bert: hidden token | top-1 | top-5 |
-|---|---|---|
-| 15 % of each line's tokens: model | {b['top1']:.1%} | {b['top5']:.1%} |
-| unigram baseline | {b['unigram_top1']:.1%} | {b['unigram_top5']:.1%} |
-| model, words shuffled | {bs['top1']:.1%} | {bs['top5']:.1%} |
-| one content word per line: model | {c['top1']:.1%} | {c['top5']:.1%} |
-| unigram baseline | {c['unigram_top1']:.1%} | {c['unigram_top5']:.1%} |
-| model, words shuffled | {cs['top1']:.1%} | {cs['top5']:.1%} |
-
-({b['masked']:,} and {c['masked']:,} hidden tokens; a content word is a whole word outside the 100 most frequent
-training tokens, which are the function words.) {_bert_verdict(b, bs)}
+| 15 % of each line's tokens: model | {_pct(b['top1'])} | {_pct(b['top5'])} |
+| unigram baseline | {_pct(b['unigram_top1'])} | {_pct(b['unigram_top5'])} |
+| model, words shuffled | {_pct(bs['top1'])} | {_pct(bs['top5'])} |
+| one content word per line: model | {_pct(c['top1'])} | {_pct(c['top5'])} |
+| unigram baseline | {_pct(c['unigram_top1'])} | {_pct(c['unigram_top5'])} |
+| model, words shuffled | {_pct(cs['top1'])} | {_pct(cs['top5'])} |
 
 | pocket-gpt: next token | perplexity |
 |---|---|
@@ -97,16 +77,116 @@ training tokens, which are the function words.) {_bert_verdict(b, bs)}
 | unigram baseline | {g['unigram_perplexity']:.1f} |
 | model, words shuffled | {gs['perplexity']:.1f} |
 
-({g['tokens']:,} predicted tokens.) Lower perplexity is better. The masked-LM accuracy and the
-next-token perplexity are not directly comparable: BERT sees both sides of a hidden token, GPT only
-the left side, and their tokenizers cut the text into different pieces.
+({b['masked']:,} and {c['masked']:,} hidden tokens, {g['tokens']:,} predicted tokens; a content word is a whole
+word outside the 100 most frequent training tokens.)"""
+
+
+def _everyday(ev: dict) -> str:
+    e = ev["everyday"]
+    out = ["| everyday set | model | shuffled words | unigram baseline |", "|---|---|---|---|"]
+    if "pocket-bert" in e:
+        b = e["pocket-bert"]
+        out += [f"| pocket-bert top-5, all {e['sentences']} hidden words | {_pct(b['top5'])} | "
+                f"{_pct(b['shuffled']['top5'])} | {_pct(b['unigram_top5'])} |",
+                f"| pocket-bert top-5, words that are one piece ({_pct(b['one_piece_share'])} of them) | "
+                f"{_pct(b['top5_one_piece'])} | {_pct(b['shuffled']['top5_one_piece'])} | — |"]
+    if "pocket-gpt" in e:
+        g = e["pocket-gpt"]
+        out += [f"| pocket-gpt perplexity per word ({g['words']:,} words and ends) | {g['perplexity_per_word']:.1f} | "
+                f"{g['shuffled']['perplexity_per_word']:.1f} | {g['unigram_perplexity_per_word']:.1f} |",
+                f"| pocket-gpt perplexity per token ({g['tokens']:,} tokens) | {g['perplexity']:.1f} | "
+                f"{g['shuffled']['perplexity']:.1f} | {g['unigram_perplexity']:.1f} |"]
+    if "pocket-t5" in e:
+        t = e["pocket-t5"]
+        out.append(f"| pocket-t5 top-5 spans | {_pct(t['top5'])} | {_pct(t['shuffled']['top5'])} | "
+                   f"{_pct(t['unigram_top5'])} |")
+    skipped = "".join(f"\n\n{n}: not measured, no model in this folder yet." for n in e.get("skipped", []))
+    return "\n".join(out) + "\n\nAgainst the issue's targets:\n\n```\n" + "\n".join(target_lines(e)) + "\n```" + skipped
+
+
+def _examples(ev: dict) -> str:
+    out = ["| tab | example | pocket-bert top 3 | pocket-gpt next 3 | pocket-t5 top 3 | sensible? |",
+           "|---|---|---|---|---|---|"]
+    shame = []
+    for row in ev["examples"]:
+        a, verdicts = row["answers"], row["sensible"]
+        cell = lambda n: ("; ".join(", ".join(repr(x) for x in blank) for blank in a[n])  # noqa: E731
+                          if isinstance(a.get(n), list) else a.get(n, "—")).replace("|", "\\|")
+        judged = {n: v for n, v in verdicts.items() if v is not None}
+        mark = "—" if not judged else ", ".join(f"{n.removeprefix('pocket-')}: {'yes' if v else '**no**'}"
+                                               for n, v in judged.items())
+        shame += [f"{n} on “{row['text']}”" for n, v in judged.items() if v is False]
+        text = row["text"].replace("|", "\\|")
+        out.append(f"| {row['tab']} | {text} | {cell('pocket-bert')} | {cell('pocket-gpt')} | "
+                   f"{cell('pocket-t5')} | {mark} |")
+    note = ("**Answers that would embarrass a teacher** (no accepted answer in the top 3; the accepted answers "
+            "are listed in `demo/pocket/examples.py`, written before any model was run): " +
+            ("; ".join(shame) if shame else "none") + ".")
+    return "\n".join(out) + "\n\n" + note
+
+
+def write_card(out: Path = OUT) -> Path:
+    curves = json.loads((out / "curves.json").read_text())
+    ev = json.loads((out / "evaluation.json").read_text())
+    r, names = curves["recipe"], [n for n in curves["models"] if (out / n).is_dir()]
+    trained_on = curves["corpus"].get("sources")
+    data = (_sources_table(trained_on) if trained_on else
+            "WordNet 3.0's glosses and example sentences only (`wordnet-base`), split into train and held out "
+            "line by line (the first recipe)")
+    text = f"""# Pocket models: {', '.join(names)}
+
+Tiny language models trained by this project so the app works with no network, and so the model
+families can be compared under control: **same text, same token budget, same optimizer and seed, about the
+same size**. Only what separates the families differs: the objective, the attention mask and the tokenizer.
+
+{_models_table(curves, out)}
+
+Recipe: preset `{r.get('preset', 'cpu (first recipe)')}`; one sentence per row, rows of similar length batched, {r['steps']:,}
+steps of about {r['batch_tokens']:,} real tokens; AdamW (lr {r['learning_rate']}, β = 0.9/0.98, weight decay
+{r['weight_decay']}), {r['warmup']:.0%} warm-up then linear decay, gradient clipping 1.0, dropout {r['dropout']},
+bf16 autocast where the hardware has it, seed {r['seed']}. **Hardware that made these weights:** {curves['hardware']}.
+Loss curves: `curves.json` (the app's "How they differ" tab draws them).
+
+**Training text of these weights:** {curves['corpus']['train_lines']:,} training lines,
+{curves['corpus']['held_out_lines']:,} held out. {data}.
+
+## The corpus for the next training
+
+Built by `python -m demo.pocket corpus` from Debian packages (never committed): cleaned, one sentence per row,
+deduplicated (a sentence that stands in a held-out document is held out only), no row equal to an everyday-set
+sentence, and {ev['held_out_sentences']:,} held-out rows chosen by document (2 % of each source's documents,
+by a hash of the document's name).
+
+{_sources_table(ev.get('held_out_sources', {}))}
+
+## Held-out figures
+
+Measured by `python -m demo.pocket evaluate` on the corpus's held-out rows. The baseline knows only how often each
+token occurs in the training text; shuffling each line's words keeps those frequencies and destroys the context.
+(The WordNet-only first recipe split its lines one by one: some WordNet lines held out here were trained on by
+weights from that recipe, and the other sources' rows are text they never saw anything like.)
+
+{_held_out(ev)}
+
+## Everyday sentences
+
+`bench/data/everyday.txt`: {ev['everyday']['sentences']} plain modern sentences written by this project, one content word hidden
+(figures also in `bench/results/pocket-everyday.json`). A word that is several pieces can never be one [MASK]'s
+answer: it counts as a miss among all words.
+
+{_everyday(ev)}
+
+## The app's own examples
+
+{_examples(ev)}
 
 ## Reproduce
 
 ```bash
-apt-get install wordnet-base
-python -m demo.pocket train      # about {(bert['seconds'] + gpt['seconds']) / 60:.0f} min on this hardware; a GPU is used when present
-python -m demo.pocket evaluate   # writes evaluation.json and this card
+apt-get install wordnet-base dict-gcide r-cran-janeaustenr r-cran-stringr bible-kjv fortunes
+python -m demo.pocket corpus --out artifacts/corpus.txt.gz   # about 30 s
+python -m demo.pocket train --preset gpu                     # or --preset cpu (2 cores, about 55 min)
+python -m demo.pocket evaluate                               # evaluation.json, this card, bench/results/pocket-everyday.json
 ```
 """
     path = out / "README.md"

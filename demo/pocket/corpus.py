@@ -1,56 +1,118 @@
-"""English text from Debian's `wordnet-base` package: WordNet's glosses and example sentences.
+"""The pocket models' training text: English prose Debian ships (demo/pocket/sources), one clean
+sentence per row, deduplicated, with a held-out split drawn by document.
 
-Installed at training time (`apt-get install wordnet-base`); the text itself is never committed.
-Each synset line of WordNet's data files ends with `| gloss; "example"; "example"`. Every
-definition and every example becomes one line, written as a sentence (capital letter, full stop). A line goes to the held-out split by a hash of
-its text, so the split never depends on file order or on a random state.
+Built where the packages are installed (`python -m demo.pocket corpus --out artifacts/corpus.txt.gz`),
+then carried as one gzip file (tab-separated `split, source, sentence`) to the machine that trains.
+The text itself is never committed.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-WORDNET = Path("/usr/share/wordnet")
-PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+from demo.pocket.sentences import as_sentence  # noqa: F401  (kept importable from here: older callers)
+from demo.pocket.sources import Missing, Source, all_sources
+
+ARTIFACT = Path(__file__).resolve().parents[2] / "artifacts" / "corpus.txt.gz"
 HELD_OUT_PERCENT = 2
-_SPACES = re.compile(r"\s+")
+TRAIN, HELD_OUT = "train", "held_out"
 
 
 @dataclass(frozen=True)
 class Corpus:
     train: list[str]
     held_out: list[str]
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # source -> {train, held_out, words}
 
 
-def _lines(data_file: Path):
-    for line in data_file.read_text(encoding="latin-1").splitlines():
-        if line.startswith("  ") or " | " not in line:  # the licence header is indented
-            continue
-        for part in line.split(" | ", 1)[1].split(";"):
-            text = _SPACES.sub(" ", part.strip().strip('"')).strip()
-            if len(text.split()) >= 3:  # "(music)" or "a dog" teaches little context
-                yield as_sentence(text)
+def held_out(document: str) -> bool:
+    """Whether a document (or, for older callers, a line) is held out: by a hash of its name, so the
+    split never depends on file order or on a random state."""
+    return int(hashlib.sha1(document.encode()).hexdigest(), 16) % 100 < HELD_OUT_PERCENT
 
 
-def as_sentence(text: str) -> str:
-    """A capital first letter and a final full stop, as people type a sentence into the app.
-    WordNet's lines have neither, and a model trained on them reads "[MASK] ." as the "e.g." of
-    its glosses."""
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
+def _key(text: str) -> str:
+    """What counts as the same sentence: letters and digits only, lower-cased."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
-def held_out(text: str) -> bool:
-    return int(hashlib.sha1(text.encode()).hexdigest(), 16) % 100 < HELD_OUT_PERCENT
+def everyday_keys() -> set[str]:
+    """The evaluation sentences, word filled in: never trained on, never held out."""
+    from demo.pocket.everyday import load
+
+    return {_key(text.replace("[MASK]", word)) for text, word in load()}
 
 
-def load(folder: Path = WORDNET) -> Corpus:
-    if not (folder / "data.noun").is_file():
-        raise SystemExit(f"WordNet not found in {folder}: run `apt-get install wordnet-base` first.")
-    seen: dict[str, None] = {}  # ordered and deduplicated
-    for pos in PARTS_OF_SPEECH:
-        seen.update(dict.fromkeys(_lines(folder / f"data.{pos}")))
-    train = [t for t in seen if not held_out(t)]
-    return Corpus(train, [t for t in seen if held_out(t)])
+def build(sources: list[Source] | None = None, exclude: set[str] | None = None) -> Corpus:
+    return _corpus(build_rows(sources, exclude))
+
+
+def build_rows(sources: list[Source] | None = None, exclude: set[str] | None = None) -> list[tuple[str, str, str]]:
+    """(split, source, sentence) rows of every source; a missing package stops the build with one
+    apt-get line for all of them."""
+    sources = all_sources() if sources is None else sources
+    exclude = everyday_keys() if exclude is None else exclude
+    read, missing = [], []
+    for source in sources:
+        try:
+            read.append((source.name, list(source.read())))
+        except Missing as err:
+            missing.append(err)
+    if missing:
+        raise SystemExit("Some corpus sources are not installed:\n" + "\n".join(f"  {m}" for m in missing) +
+                         f"\nInstall them all: apt-get install {' '.join(m.package for m in missing)}")
+    return split_rows(read, exclude)
+
+
+def split_rows(read: list[tuple[str, list[tuple[str, str]]]], exclude=frozenset()) -> list[tuple[str, str, str]]:
+    """(source, [(document, sentence)]) -> deduplicated train and held-out rows. A sentence that
+    also stands in a held-out document is held out only; a repeated sentence is kept once."""
+    keep: dict[str, tuple[str, str, str]] = {}  # key -> (split, source, sentence), first seen wins...
+    for name, rows in read:
+        for document, sentence in rows:
+            key = _key(sentence)
+            if key in exclude:
+                continue
+            side = HELD_OUT if held_out(f"{name}:{document}") else TRAIN
+            if key not in keep or (side == HELD_OUT and keep[key][0] == TRAIN):  # ...but held-out wins
+                keep[key] = (side, name, sentence)
+    return list(keep.values())
+
+
+def _corpus(rows) -> Corpus:
+    train, held, counts = [], [], {}
+    for side, name, sentence in rows:
+        (train if side == TRAIN else held).append(sentence)
+        count = counts.setdefault(name, Counter())
+        count[side] += 1
+        count["words"] += len(sentence.split())
+    return Corpus(train, held, {name: {TRAIN: c[TRAIN], HELD_OUT: c[HELD_OUT], "words": c["words"]}
+                                for name, c in counts.items()})
+
+
+def dump(rows, path: Path) -> Path:
+    """Write (split, source, sentence) rows as one gzip file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")  # a reader never sees half a file
+    with gzip.open(partial, "wt", encoding="utf-8", compresslevel=9) as out:
+        for side, name, sentence in rows:
+            out.write(f"{side}\t{name}\t{sentence}\n")
+    return partial.replace(path)
+
+
+def read(path: Path) -> Corpus:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return _corpus(line.rstrip("\n").split("\t", 2) for line in lines)
+
+
+def load(path: Path | None = None) -> Corpus:
+    """The corpus file when there is one (given, or artifacts/corpus.txt.gz), else built from the packages."""
+    path = Path(path) if path else ARTIFACT
+    if path.is_file():
+        return read(path)
+    return build()

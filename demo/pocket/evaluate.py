@@ -46,7 +46,9 @@ class NextScores:
 
 def load(folder: Path, causal: bool):
     auto = AutoModelForCausalLM if causal else AutoModelForMaskedLM
-    return auto.from_pretrained(folder).eval(), AutoTokenizer.from_pretrained(folder), unigram(folder)
+    # float32 as the app loads them on a CPU (GPU-trained weights are stored in float16)
+    model = auto.from_pretrained(folder, dtype=torch.float32).eval()
+    return model, AutoTokenizer.from_pretrained(folder), unigram(folder)
 
 
 def unigram(folder: Path) -> torch.Tensor:
@@ -139,12 +141,12 @@ def next_scores(folder: Path, texts: list[str], batch: int = 64) -> NextScores:
     return NextScores(math.exp(nll / n), math.exp(base_nll / n), n)
 
 
-def evaluate(out: Path = OUT) -> dict:
-    held_out = corpus.load().held_out
+def held_out_figures(out: Path, held_out: list[str]) -> dict:
+    """pocket-bert and pocket-gpt on the corpus's held-out split, each with its shuffled control."""
     mixed = [shuffled(t, random.Random(i)) for i, t in enumerate(held_out)]
     bert, gpt = out / "pocket-bert", out / "pocket-gpt"
     tokenizer, counts = AutoTokenizer.from_pretrained(bert), unigram(bert)
-    report = {
+    return {
         "held_out_sentences": len(held_out),
         "pocket-bert": asdict(fill_scores(bert, random_cases(tokenizer, held_out, random.Random(SEED)))),
         "pocket-bert shuffled": asdict(fill_scores(bert, random_cases(tokenizer, mixed, random.Random(SEED)))),
@@ -155,13 +157,35 @@ def evaluate(out: Path = OUT) -> dict:
         "pocket-gpt": asdict(next_scores(gpt, held_out)),
         "pocket-gpt shuffled": asdict(next_scores(gpt, mixed)),
     }
+
+
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results" / "pocket-everyday.json"
+
+
+def evaluate(out: Path = OUT, corpus_path: str | None = None) -> dict:
+    """Held-out split, everyday set, the app's examples: evaluation.json beside the models, and the
+    everyday figures in bench/results/pocket-everyday.json."""
+    from demo.pocket import everyday_eval, examples
+
+    text = corpus.load(corpus_path)
+    report = held_out_figures(out, text.held_out)
+    report["held_out_sources"] = text.counts
+    report["everyday"] = everyday_eval.evaluate(out)
+    report["examples"] = examples.run(out)
     (out / "evaluation.json").write_text(json.dumps(report, indent=1))
+    if out == OUT:  # the bundled models' figures back the README and the card
+        RESULTS.write_text(json.dumps({"models": str(out.relative_to(RESULTS.parents[2])),
+                                       "curves": json.loads((out / "curves.json").read_text())["recipe"],
+                                       **report["everyday"]}, indent=1))
     return report
 
 
-def main() -> None:
+def main(out: Path | None = None, corpus_path: str | None = None) -> None:
     from demo.pocket.card import write_card
+    from demo.pocket.everyday_eval import lines
 
-    report = evaluate()
-    print(json.dumps(report, indent=1))
-    write_card()
+    out = out or OUT
+    report = evaluate(out, corpus_path)
+    print(json.dumps({k: v for k, v in report.items() if k != "examples"}, indent=1))
+    print("\n".join(["", "Targets on the everyday set (issue 11):", *lines(report["everyday"])]))
+    print(f"model card: {write_card(out)}")

@@ -1,37 +1,63 @@
-"""One recipe for both pocket models: same sizes, corpus, token budget, optimizer and seed.
+"""One recipe for the three pocket models: same corpus, token budget, optimizer, seed and (as far as
+the architectures allow) parameter count.
 
-What differs is exactly what separates BERT from GPT: the objective (masked LM with 15 %
-masking, 80/10/10 replacement, vs next-token prediction), the attention mask (bidirectional vs
-causal) and the tokenizer family (WordPiece, lower-cased, vs byte-level BPE, cased).
+What differs is exactly what separates the three families:
+- pocket-bert: masked LM (15 % of tokens, 80/10/10 replacement), bidirectional attention, WordPiece
+  (lower-cased), as BERT.
+- pocket-gpt: next-token prediction, causal attention, byte-level BPE (cased), as GPT-2.
+- pocket-t5: span corruption (15 % of tokens in spans of mean length 3, each span replaced by one
+  sentinel; the decoder writes the spans after their sentinels), an encoder that reads everything
+  and a decoder that writes left to right, as T5. Tokenizer: a SentencePiece-style Unigram model,
+  cased, because that is T5's own: its pieces carry their spaces ("▁the"), so a span the decoder
+  writes decodes back to exactly the words it stands for, and it is the third tokenizer family
+  the app can then show beside WordPiece ("##") and byte-level BPE ("Ġ").
+The encoder-decoder splits its layers: half in the encoder, half in the decoder. A decoder layer
+also holds cross-attention (4 d² more than an encoder layer's 12 d²), so pocket-t5 has about 15 %
+more parameters in its layers than the other two; `parameter_counts` prints all three.
+
+Two presets: `gpu` (bigger, bf16, many epochs, ≤ 25 min on one H100) and `cpu` (smaller, ≤ 60 min
+on 2 cores). Both fit every model in ≤ 40 MB on disk (the GPU models saved in half precision).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
-from tokenizers import BertWordPieceTokenizer, ByteLevelBPETokenizer
-from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast, GPT2Config, GPT2LMHeadModel, GPT2TokenizerFast
+from tokenizers import BertWordPieceTokenizer, ByteLevelBPETokenizer, SentencePieceUnigramTokenizer
+from tokenizers.processors import TemplateProcessing
+from transformers import (BertConfig, BertForMaskedLM, BertTokenizerFast, GPT2Config, GPT2LMHeadModel,
+                          GPT2TokenizerFast, T5Config, T5ForConditionalGeneration, T5TokenizerFast)
 
 GPT_SPECIAL = "<|endoftext|>"
 WORDPIECE_SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+SENTINELS = [f"<extra_id_{i}>" for i in range(100)]  # as T5: enough for any row of 128 tokens
+UNIGRAM_SPECIAL = ["<pad>", "</s>", "<unk>", *SENTINELS]
+MODELS = ("pocket-bert", "pocket-gpt", "pocket-t5")
 
 
 @dataclass(frozen=True)
 class Recipe:
-    layers: int = 4
+    preset: str = "cpu"
+    layers: int = 4  # pocket-t5: half in the encoder, half in the decoder
     heads: int = 4
     hidden: int = 192
-    vocab: int = 4096
-    positions: int = 64  # longest training row; 99.9 % of WordNet lines fit in 56 tokens
-    batch_tokens: int = 2048  # real (unpadded) tokens per step, in rows of similar length
-    steps: int = 5500
+    vocab: int = 16384  # everyday words are one piece (the 4,096 of the first models split many)
+    positions: int = 128
+    batch_tokens: int = 4096  # real (unpadded) tokens per step, in rows of similar length
+    steps: int = 1500  # a guess: `minutes` re-derives it from the measured speed of the slowest model
+    minutes: float | None = 16.0  # per model; None: train exactly `steps`
     learning_rate: float = 1e-3
     warmup: float = 0.05  # fraction of steps
     weight_decay: float = 0.01
-    mask_probability: float = 0.15
+    mask_probability: float = 0.15  # BERT's share of masked tokens, T5's noise density
+    mean_span: float = 3.0  # T5's mean span length
     seed: int = 0
-    dropout: float = 0.0  # the models underfit this budget (training loss ~ held-out loss): dropout only slows them
+    dropout: float = 0.0  # a budget this small underfits: dropout would only slow learning
     bf16: bool = True  # bf16 autocast where the hardware computes it natively (see train.precision)
-    eval_every: int = 250  # steps between held-out losses on the curve
+    eval_every: int = 100  # steps between held-out losses on the curve
+    checkpoint_every: int = 200  # steps between resumable checkpoints
+    half_on_disk: bool = False  # save float16 weights (loaded as float32 on a CPU)
+    # rows the three tokenizers learn their vocabularies from (the same rows; Unigram's trainer takes minutes on more)
+    tokenizer_rows: int = 300_000
 
     @property
     def tokens(self) -> int:
@@ -40,6 +66,19 @@ class Recipe:
 
     def as_dict(self) -> dict:
         return {**asdict(self), "tokens": self.tokens}
+
+
+PRESETS = {
+    # 2 CPU cores, <= 60 min for all three: about 16 min of training each, plus tokenizers and saving
+    "cpu": Recipe(),
+    # one H100, <= 25 min for all three: 6 layers x 384, about 17 M parameters each (34 MB in float16)
+    "gpu": Recipe(preset="gpu", layers=6, heads=6, hidden=384, batch_tokens=32768, steps=4000, minutes=6.0,
+                  learning_rate=1e-3, dropout=0.1, eval_every=200, checkpoint_every=500, half_on_disk=True),
+}
+# the smoke test's: a few steps on a few hundred rows
+TINY = replace(PRESETS["cpu"], preset="tiny", layers=2, heads=2, hidden=32, vocab=400, positions=64,
+               batch_tokens=200, steps=6, minutes=None, eval_every=2, checkpoint_every=3, learning_rate=3e-3,
+               tokenizer_rows=1000)
 
 
 def wordpiece(texts: list[str], recipe: Recipe) -> BertTokenizerFast:
@@ -58,6 +97,16 @@ def byte_bpe(texts: list[str], recipe: Recipe) -> GPT2TokenizerFast:
                              unk_token=GPT_SPECIAL, model_max_length=recipe.positions)
 
 
+def unigram(texts: list[str], recipe: Recipe) -> T5TokenizerFast:
+    trainer = SentencePieceUnigramTokenizer()
+    trainer.train_from_iterator(texts, vocab_size=recipe.vocab, special_tokens=UNIGRAM_SPECIAL, unk_token="<unk>")
+    # T5's "text </s>": the encoder's input ends with the end token, as in T5's pre-training
+    trainer._tokenizer.post_processor = TemplateProcessing(single="$A </s>", pair="$A </s> $B </s>",
+                                                           special_tokens=[("</s>", 1)])
+    return T5TokenizerFast(tokenizer_object=trainer._tokenizer, eos_token="</s>", pad_token="<pad>", unk_token="<unk>",
+                           extra_ids=0, additional_special_tokens=SENTINELS, model_max_length=recipe.positions)
+
+
 def masked_model(tokenizer: BertTokenizerFast, recipe: Recipe) -> BertForMaskedLM:
     config = BertConfig(vocab_size=len(tokenizer), hidden_size=recipe.hidden, num_hidden_layers=recipe.layers,
                         num_attention_heads=recipe.heads, intermediate_size=4 * recipe.hidden,
@@ -72,3 +121,38 @@ def causal_model(tokenizer: GPT2TokenizerFast, recipe: Recipe) -> GPT2LMHeadMode
                         bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
                         resid_pdrop=recipe.dropout, embd_pdrop=recipe.dropout, attn_pdrop=recipe.dropout)
     return GPT2LMHeadModel(config)
+
+
+def seq2seq_model(tokenizer: T5TokenizerFast, recipe: Recipe) -> T5ForConditionalGeneration:
+    encoder = recipe.layers // 2
+    config = T5Config(vocab_size=len(tokenizer), d_model=recipe.hidden, d_ff=4 * recipe.hidden,
+                      d_kv=recipe.hidden // recipe.heads, num_layers=encoder, num_decoder_layers=recipe.layers - encoder,
+                      num_heads=recipe.heads, relative_attention_max_distance=recipe.positions,
+                      dropout_rate=recipe.dropout, feed_forward_proj="relu", tie_word_embeddings=True,
+                      decoder_start_token_id=tokenizer.pad_token_id, pad_token_id=tokenizer.pad_token_id,
+                      eos_token_id=tokenizer.eos_token_id)
+    config.n_positions = recipe.positions  # T5's positions are relative: this records the trained length
+    return T5ForConditionalGeneration(config)
+
+
+BUILDERS = {"pocket-bert": (wordpiece, masked_model), "pocket-gpt": (byte_bpe, causal_model),
+            "pocket-t5": (unigram, seq2seq_model)}
+
+
+def parameter_counts(recipe: Recipe, vocab: int | None = None) -> dict[str, int]:
+    """Each model's parameters at this recipe's shapes (with a vocabulary of `vocab` pieces), built on
+    the meta device: no memory, no tokenizer needed."""
+    import torch
+
+    class Shape:  # what the model builders read from a tokenizer
+        def __init__(self, size):
+            self.size, self.pad_token_id, self.bos_token_id, self.eos_token_id = size, 0, 1, 1
+
+        def __len__(self):
+            return self.size
+
+    counts = {}
+    with torch.device("meta"):
+        for name, (_, make) in BUILDERS.items():
+            counts[name] = sum(p.numel() for p in make(Shape(vocab or recipe.vocab), recipe).parameters())
+    return counts
