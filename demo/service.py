@@ -21,6 +21,7 @@ from demo.hub import Report
 from demo.inside.attention_steps import attention_steps
 from demo.inside.lens import logit_lens
 from demo.loading import LoadedModel, ModelCache
+from demo.measure.verbs import MeasuringVerbs
 from demo.predict import Request, fill_mask_batch, next_token_batch
 from demo.results import (Attention, AttentionSteps, Attribution, FillMask, Generation, GeneratedToken, Infill, Lens,
                           ModelInfo, NextTokens, WordScores)
@@ -28,7 +29,7 @@ from demo.settings import Settings
 from demo.startup import choose_defaults
 
 
-class InferenceService:
+class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
     def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None,
                  extra_models: list[ModelSpec] = ()):
         """`extra_models` join the allowlist (e.g. an operator's fine-tuned model, or test models)."""
@@ -251,58 +252,6 @@ class InferenceService:
         query = inputs.check_int("query", query, 0, len(ids) - 1)
         with self.device_errors(), lm.lock:
             return attention_steps(lm, ids, layer, head, query)
-    # -- measured cost and compression (demo/measure) --------------------------------------
-    MAX_BATCH_MEASURED = 16
-
-    def cost(self, model: str | None = None, lengths=None, batch_sizes=None, progress=None):
-        """Latency and peak memory of a forward pass against length and batch, measured once per
-        (model, device) and cached; `progress(fraction, desc=...)` is told how far it is."""
-        from demo.measure.cost import cost
-
-        spec = self._measurable(model)
-        lengths = inputs.check_int_list("lengths", lengths, 1, spec.max_positions, max_items=12)
-        batch_sizes = inputs.check_int_list("batch_sizes", batch_sizes, 1, self.MAX_BATCH_MEASURED, max_items=6)
-        lm = self.load(spec.id if model else None, spec.family)
-        key = ("cost", lm.spec.id, str(lm.device), tuple(lengths or ()), tuple(batch_sizes or ()))
-        with self._measuring, self.device_errors():
-            if key not in self._measured:
-                self._measured[key] = cost(lm, lengths, batch_sizes, progress)
-        return self._measured[key]
-
-    def compress(self, model: str | None = None, method: str = "int8", amount=None, progress=None):
-        """One compressed variant of the model against the full model (size, speed, fidelity), cached
-        per (model, method, amount); see demo/measure/compress.py."""
-        from demo.measure import compress as lab
-
-        method = inputs.check_choice("compression method", method, lab.METHODS)
-        amount = None if method not in lab.DEFAULT_AMOUNT else (
-            lab.DEFAULT_AMOUNT[method] if amount in (None, "") else round(inputs.check_fraction("amount", amount), 3))
-        spec = self._measurable(model)
-        twin = lab.twin_of(spec.id) if method == "distilled" else None
-        lm = self.load(spec.id if model else None, spec.family)
-        key = ("compress", lm.spec.id, str(lm.device), method, amount, twin)
-        with self._measuring, self.device_errors():
-            if key not in self._measured:
-                if progress:
-                    progress(0.1, desc=f"Compressing {lm.spec.id}: {method}")
-                ref_key = ("reference", lm.spec.id, str(lm.device))
-                if ref_key not in self._measured:
-                    self._measured[ref_key] = lab.reference(lm)
-                twin_lm = self.cache.get(self.catalog[twin]) if twin else None
-                self._measured[key] = lab.compress(lm, method, amount, self._measured[ref_key], twin_lm)
-        return self._measured[key]
-
-    def compressed(self) -> list:
-        """Every variant measured so far, in the order they were measured (for the fidelity-size chart)."""
-        return [v for k, v in list(self._measured.items()) if k[0] == "compress"]
-
-    def _measurable(self, model: str | None) -> ModelSpec:
-        spec = self._any_family(model, None)
-        if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; cost and compression are measured "
-                                   f"for masked and causal models.")
-        return spec
-
     # -- helpers --------------------------------------------------------------------------
     def _lens_input(self, model: str | None, family: str | None, text: str) -> tuple[LoadedModel, list[int]]:
         """Masked: the text with its blanks (at least one) in the model's mask token. Causal: the text, or

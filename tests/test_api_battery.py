@@ -116,7 +116,8 @@ def test_out_of_range_and_wrong_type_numbers(client, web_service, endpoint, para
 
 UNKNOWN = ("Unknown model (local model directories are not enabled on this server). Choose one of: "
            + ", ".join(["bert-base-uncased", "distilbert-base-uncased", "roberta-base", "albert-base-v2",
-                        "google/electra-small-generator", "gpt2", "distilgpt2", "gpt2-medium", "t5-small",
+                        "google/electra-small-generator", "gpt2", "distilgpt2", "gpt2-medium", "bert-base-chinese",
+                        "uer/gpt2-chinese-cluecorpussmall", "t5-small",
                         "facebook/bart-base", "pocket-bert", "pocket-gpt"]))
 
 

@@ -18,7 +18,8 @@ from families import CAUSAL_FAMILIES, MASKED_FAMILIES, POSITIONS, SEQ2SEQ_FAMILI
 
 # the family of every masked model the app offers: a new catalog entry needs its family here
 CATALOG_FAMILIES = {"bert-base-uncased": "bert", "distilbert-base-uncased": "distilbert", "roberta-base": "roberta",
-                    "albert-base-v2": "albert", "google/electra-small-generator": "electra", "pocket-bert": "bert"}
+                    "albert-base-v2": "albert", "google/electra-small-generator": "electra", "pocket-bert": "bert",
+                    "bert-base-chinese": "bert"}
 TEXT = "the cat sat on the {mask} and the dog ran to the {mask} ."
 
 
@@ -29,7 +30,8 @@ def test_every_model_in_the_catalog_has_a_tested_family():
     assert set(ids(MASKED)) == set(CATALOG_FAMILIES)
     assert set(CATALOG_FAMILIES.values()) <= set(MASKED_FAMILIES)
     assert set(ids(SEQ2SEQ)) == set(SEQ2SEQ_CATALOG) and set(SEQ2SEQ_CATALOG.values()) == set(SEQ2SEQ_FAMILIES)
-    assert set(ids(CAUSAL)) == {"gpt2", "distilgpt2", "gpt2-medium", "pocket-gpt"}  # all GPT-2 models
+    assert set(ids(CAUSAL)) == {"gpt2", "distilgpt2", "gpt2-medium", "pocket-gpt",
+                                 "uer/gpt2-chinese-cluecorpussmall"}  # all GPT-2 models
     assert CATALOG["roberta-base"].max_positions == 512  # 514 rows, numbered from padding_idx + 1 = 2
 
 
