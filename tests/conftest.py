@@ -22,13 +22,7 @@ from demo.settings import Settings
 ON_POCKET = os.environ.get("DEMO_TEST_MODELS") == "pocket"
 MASKED, CAUSAL = ("pocket-bert", "pocket-gpt") if ON_POCKET else ("tiny-bert", "tiny-gpt")  # names in the web app
 
-WORDS = ("the a cat dog sat on mat ran to park is was big small red blue house tree bird sang "
-         "in of and it he she they we play ##ing ##s ##ed . , ! ?").split()
-CORPUS = [
-    "The cat sat on the mat.", "The dog ran to the park.", "A bird sang in the tree.",
-    "She is playing with a red ball.", "They walked to the big house.", "He was reading a small book.",
-    "We like the blue sky and the green grass.", "The children played in the garden all day.",
-] * 20
+from families import CORPUS, WORDS  # noqa: E402  (one vocabulary and corpus for every tiny model)
 
 
 def tiny_bert(path) -> str:
