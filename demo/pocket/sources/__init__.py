@@ -31,6 +31,19 @@ class Source:
     read: Callable[[], Rows]
 
 
+def r_output(script: str, library: str, package: str) -> str:
+    """What an R script prints, for the sources Debian ships as R data packages (Austen, Harvard)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("Rscript"):
+        raise Missing("Rscript (R)", package)
+    done = subprocess.run(["Rscript", "-e", script], capture_output=True, text=True)
+    if done.returncode:
+        raise Missing(f"R's {library} package", package)
+    return done.stdout
+
+
 def all_sources() -> list[Source]:
     from demo.pocket.sources import austen, fortunes, gcide, harvard, kjv, wordnet
 

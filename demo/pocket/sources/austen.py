@@ -4,11 +4,9 @@ documents: chapters (a line "CHAPTER 12" or "Chapter 12" starts one)."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 from demo.pocket.sentences import rows
-from demo.pocket.sources import Missing, Rows, Source
+from demo.pocket.sources import Rows, Source, r_output
 
 SCRIPT = ('library(janeaustenr); b <- austen_books(); '
           'write.table(b, stdout(), sep="\\t", quote=FALSE, row.names=FALSE, col.names=FALSE)')
@@ -39,12 +37,7 @@ def parse(text: str) -> Rows:
 
 
 def read() -> Rows:
-    if not shutil.which("Rscript"):
-        raise Missing("Rscript (R)", "r-cran-janeaustenr")
-    done = subprocess.run(["Rscript", "-e", SCRIPT], capture_output=True, text=True)
-    if done.returncode:
-        raise Missing("R's janeaustenr package", "r-cran-janeaustenr")
-    yield from parse(done.stdout)
+    yield from parse(r_output(SCRIPT, "janeaustenr", "r-cran-janeaustenr"))
 
 
 SOURCE = Source("austen", "r-cran-janeaustenr", "a chapter of a novel",

@@ -3,11 +3,8 @@ tests, as shipped in R's stringr package (Debian `r-cran-stringr`, `stringr::sen
 Documents: the 72 lists of ten sentences."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 from demo.pocket.sentences import clean
-from demo.pocket.sources import Missing, Rows, Source
+from demo.pocket.sources import Rows, Source, r_output
 
 SCRIPT = "library(stringr); writeLines(sentences)"
 
@@ -20,12 +17,7 @@ def parse(text: str) -> Rows:
 
 
 def read() -> Rows:
-    if not shutil.which("Rscript"):
-        raise Missing("Rscript (R)", "r-cran-stringr")
-    done = subprocess.run(["Rscript", "-e", SCRIPT], capture_output=True, text=True)
-    if done.returncode:
-        raise Missing("R's stringr package", "r-cran-stringr")
-    yield from parse(done.stdout)
+    yield from parse(r_output(SCRIPT, "stringr", "r-cran-stringr"))
 
 
 SOURCE = Source("harvard", "r-cran-stringr", "a list of ten sentences",
