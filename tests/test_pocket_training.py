@@ -167,3 +167,22 @@ def test_tokenizers_learned_beforehand_are_the_ones_training_uses(tmp_path):
         assert tokenizer.get_vocab() == type(tokenizer).from_pretrained(tmp_path / "ready" / name).get_vocab()
         assert tokenizer.get_vocab() != learned_here.get_vocab()
         assert (tmp_path / "work" / f"{name}-tokenizer").is_dir()  # kept for a resumed run
+
+
+def test_saving_over_an_earlier_model_leaves_only_the_new_weights(trained, tmp_path):
+    from transformers import AutoModelForMaskedLM, AutoTokenizer
+
+    from demo.pocket.train import save
+
+    out, _ = trained
+    folder = tmp_path / "pocket-bert"
+    folder.mkdir()
+    (folder / "model.safetensors").write_bytes(b"an earlier model")  # as the first pocket models were stored
+    (folder / "model-00001-of-00009.safetensors").write_bytes(b"a shard of another count")
+    torch.manual_seed(1)
+    new = BUILDERS["pocket-bert"][1](AutoTokenizer.from_pretrained(out / "pocket-bert"), TINY)
+    save(new, AutoTokenizer.from_pretrained(out / "pocket-bert"), [[1, 2, 3]], folder, TINY)
+    assert not (folder / "model-00001-of-00009.safetensors").exists()
+    loaded = AutoModelForMaskedLM.from_pretrained(folder)
+    for name, value in new.state_dict().items():
+        assert torch.equal(loaded.state_dict()[name], value), name

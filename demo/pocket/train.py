@@ -3,7 +3,7 @@ does (with its unigram counts) and the three loss curves (curves.json).
 
 All three see the same rows, about the same number of tokens per step and the same number of steps,
 with the same optimizer, schedule and seed. With `recipe.minutes` set, the step count comes from
-the measured speed of the slowest model, so the budget stays the same for all three.
+the measured speed of each model: as many steps as the three together fit in those minutes.
 Resumable: every `checkpoint_every` steps the state goes to out/checkpoints/; running the same
 command again continues where it stopped (a finished model is skipped).
 """
@@ -219,6 +219,9 @@ def prepare(name: str, text: corpus.Corpus, recipe: Recipe, work: Path, ready: P
 
 
 def save(model, tokenizer, train_rows: list[list[int]], folder: Path, recipe: Recipe) -> None:
+    # weights of an earlier model (one file, or shards of another count) would be loaded before these
+    for stale in [*folder.glob("model*.safetensors"), folder / "model.safetensors.index.json"]:
+        stale.unlink(missing_ok=True)
     if recipe.half_on_disk:
         model = model.half()
     model.save_pretrained(folder, max_shard_size=SHARD)
@@ -251,7 +254,8 @@ def train(recipe: Recipe = Recipe(), out: Path = OUT, text: corpus.Corpus | None
         recipe = replace(recipe, steps=json.loads(plan.read_text())["steps"])
     elif recipe.minutes:
         speeds = {name: speed(name, p[0], p[2], recipe, device) for name, p in prepared.items()}
-        steps = int(recipe.minutes * 60 * min(speeds.values()) / recipe.batch_tokens)
+        # one step of each model takes sum(batch_tokens / speed) seconds: as many steps as fit the budget
+        steps = int(recipe.minutes * 60 / sum(recipe.batch_tokens / v for v in speeds.values()))
         print(f"measured tok/s {({k: round(v) for k, v in speeds.items()})}: {steps} steps each", flush=True)
         recipe = replace(recipe, steps=max(steps, 2 * recipe.eval_every))
     plan.write_text(json.dumps({"steps": recipe.steps}))
