@@ -17,6 +17,7 @@ from typing import Callable
 
 import gradio as gr
 
+from demo.errors import DemoError
 from demo.text import say
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
@@ -167,7 +168,7 @@ def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
                 continue
             try:
                 values.append(accept(field, query[key], query))
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, DemoError):  # DemoError: a check that asked the service
                 bad.append(key)
                 values.append(gr.skip())
         if query.get("present") not in (None, "0", "1"):
