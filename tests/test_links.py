@@ -7,10 +7,11 @@ import gradio as gr
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CAUSAL, MASKED, ended_clean
-from demo.ui.links import accept
+from conftest import CAUSAL, MASKED, ended_clean, open_tab
+from demo.ui.links import Checked, accept, whole, whole_list, word
 
 MODEL_RUN = 30_000  # ms
+COST_RUN = 90_000  # ms: compressing or measuring both models takes seconds each (10 s a model for the pocket ones)
 pytestmark = pytest.mark.browser
 
 
@@ -110,3 +111,139 @@ def test_accepted_values(component, raw, value):
 def test_refused_values(component, raw):
     with pytest.raises(ValueError):
         accept(component, raw)
+
+
+# -- the Inside and Cost tabs ---------------------------------------------------------------------
+
+INSIDE = "the dog ran to the ___ ."
+
+
+def test_an_inside_link_opens_that_tab_with_its_settings_and_a_result(page, app_url, web_service):
+    page.goto(app_url + "?" + urlencode({"tab": "inside", "text": INSIDE, "masked": MASKED, "top_k": 3,
+                                         "method": "gradient_x_input", "steps": 4, "by_word": 1,
+                                         "masked_layer": 1, "masked_head": 1, "causal_head": 1}))
+    expect(page.get_by_role("tab", name="Inside")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#inside-text textarea")).to_have_value(INSIDE)
+    expect(page.get_by_label("gradient × input")).to_be_checked()
+    expect(page.get_by_label("Whole words (pieces of a word summed)")).to_be_checked()
+    # the run's result, at the link's layer and head (the steps' title names them)
+    expect(page.locator("#inside-steps-masked .gtitle")).to_contain_text("layer 1, head 1", timeout=MODEL_RUN)
+    expect(page.locator("#inside-steps-causal .gtitle")).to_contain_text("layer 0, head 1", timeout=MODEL_RUN)
+    expect(page.locator("#inside-masked-layer input[type=number]")).to_have_value("1")
+    want = web_service.lens(MASKED, INSIDE, 3, family="masked")
+    heat = page.locator("#inside-lens-masked .heatmaplayer image, #inside-lens-masked .hm image").first
+    expect(heat).to_be_attached(timeout=MODEL_RUN)
+    expect(page.locator("#inside-knows")).to_contain_text(f"{MASKED} first ranks its answer")
+    expect(page.locator("#inside-knows")).to_contain_text(want.final.text.strip() or want.final.token)
+    expect(page.locator("#link-notice")).to_be_hidden()
+    ended_clean(page, "link-inside")
+
+
+def test_the_inside_copy_link_carries_every_setting(page):
+    open_tab(page, "Inside")
+    page.locator("#inside-text textarea").fill(INSIDE)
+    page.get_by_label("gradient × input").check()
+    page.locator("#inside-copy-link").click()
+    expect(page).to_have_url(re.compile(r"[?]tab=inside"))
+    query = parse_qs(urlparse(page.url).query)
+    assert query["text"] == [INSIDE] and query["method"] == ["gradient_x_input"] and query["steps"] == ["32"]
+    assert query["masked"] == [MASKED] and query["causal"] == [CAUSAL] and query["by_word"] == ["0"]
+    assert {key: query[key] for key in ("masked_layer", "masked_head", "causal_layer", "causal_head")} == \
+        {key: ["0"] for key in ("masked_layer", "masked_head", "causal_layer", "causal_head")}
+
+
+def test_hostile_inside_links_leave_a_notice_and_nothing_runs_them(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = "<img src=x onerror=window.__pwned=1>"
+    page.goto(app_url + "?" + urlencode({"tab": "inside", "text": f"{hostile} the ___ .", "masked": "gpt-17",
+                                         "causal": "<script>x</script>", "top_k": "999", "steps": "-1",
+                                         "method": "eval", "target": hostile, "masked_layer": "1e9",
+                                         "causal_head": "0.5"}))
+    notice = page.locator("#link-notice")
+    expect(notice).to_contain_text("Ignored 8 setting(s)")
+    expect(notice).to_contain_text("causal, causal_head, masked, masked_layer, method, steps, target, top_k")
+    expect(notice.locator("img, script")).to_have_count(0)
+    expect(page.locator("#inside-text textarea")).to_have_value(f"{hostile} the ___ .")
+    expect(page.get_by_role("radio", name="integrated gradients")).to_be_checked()  # the defaults stand
+    expect(page.locator("#inside-attr-causal")).to_contain_text("onerror=window.__pwned=1>", timeout=MODEL_RUN)
+    expect(page.locator("#inside-attr-causal img, #inside-attr-masked img")).to_have_count(0)
+    assert page.evaluate("window.__pwned") is None and dialogs == []
+    ended_clean(page, "link-inside-hostile")
+
+
+def test_a_cost_link_runs_the_compression_lab_with_its_settings(page, app_url, web_service):
+    page.goto(app_url + "?" + urlencode({"tab": "cost", "method": "prune", "amount": "0.3", "causal": CAUSAL}))
+    expect(page.get_by_role("tab", name="Cost & compression")).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#cost-amount input[type=number]")).to_have_value("0.3")
+    for family, model in (("masked", MASKED), ("causal", CAUSAL)):
+        card = page.locator(f"#cost-{family}-card .cost-card")
+        expect(card).to_contain_text(f"{model}: prune 30%", timeout=COST_RUN)
+        want = web_service.compress(model, "prune", 0.3)  # cached: the very variant the page shows
+        expect(card).to_contain_text(f"{want.fidelity:.0%}")
+    expect(page.locator("#cost-masked-summary")).to_be_empty()  # the measurement was not asked for
+    expect(page.locator("#link-notice")).to_be_hidden()
+    ended_clean(page, "link-cost")
+
+
+def test_a_cost_link_with_lengths_measures_those_lengths(page, app_url, web_service):
+    page.goto(app_url + "?" + urlencode({"tab": "cost", "lengths": "8 16,32", "batch_sizes": "2, 1"}))
+    page.get_by_role("button", name="Lengths and batch sizes").click()  # the accordion
+    expect(page.locator("#cost-lengths textarea, #cost-lengths input").first).to_have_value("8, 16, 32")
+    expect(page.locator("#cost-batch-sizes textarea, #cost-batch-sizes input").first).to_have_value("1, 2")
+    for family in ("masked", "causal"):
+        expect(page.locator(f"#cost-{family}-summary")).to_contain_text("n = 2d + f", timeout=COST_RUN)
+        expect(page.locator(f"#cost-{family}-latency .scatterlayer .trace").first).to_be_attached()
+    want = web_service.cost(MASKED, [8, 16, 32], [1, 2])
+    expect(page.locator("#cost-masked-summary")).to_contain_text(f"{want.crossover:,}")
+    expect(page.locator("#cost-masked-card .cost-card")).to_have_count(0)  # only the part the link is about
+    ended_clean(page, "link-cost-measure")
+
+
+def test_hostile_cost_links_leave_a_notice_and_run_nothing(page, app_url, web_service):
+    limit = min(web_service.spec(None, "masked").max_positions, web_service.spec(None, "causal").max_positions)
+    page.goto(app_url + "?" + urlencode({"tab": "cost", "lengths": f"8, {limit + 1}", "batch_sizes": "1; rm -rf",
+                                         "method": "<b>zip</b>", "amount": "1.5", "masked": "../../secret"}))
+    notice = page.locator("#link-notice")
+    expect(notice).to_contain_text("Ignored 5 setting(s)")
+    expect(notice).to_contain_text("amount, batch_sizes, lengths, masked, method")
+    expect(notice.locator("b")).to_have_count(0)
+    expect(page.get_by_role("tab", name="Cost & compression")).to_have_attribute("aria-selected", "true")
+    page.get_by_role("button", name="Lengths and batch sizes").click()  # the accordion
+    expect(page.locator("#cost-lengths textarea, #cost-lengths input").first).to_have_value("")
+    # nothing usable, so nothing runs: no toast, no card, no measurement
+    expect(page.locator("#cost-masked-card .cost-card")).to_have_count(0)
+    expect(page.locator("#cost-masked-summary")).to_be_empty()
+    ended_clean(page, "link-cost-hostile")
+
+
+@pytest.mark.parametrize("check, raw, value", [
+    (whole(1, 50), "7", 7), (whole(1, 50), "50.0", 50), (whole(0, lambda query: int(query["n"])), "3", 3),
+    (whole_list(1, 64, 12), "32 8,16", "8, 16, 32"), (whole_list(1, 16, 6), "2, 2, 1", "1, 2"),
+    (word(40), " mat ", "mat"), (word(40), "猫", "猫"),
+])
+def test_link_checks_accept(check, raw, value):
+    assert check(raw, {"n": "3"}) == value
+
+
+@pytest.mark.parametrize("check, raw", [
+    (whole(1, 50), "51"), (whole(1, 50), "0"), (whole(1, 50), "2.5"), (whole(1, 50), "inf"), (whole(1, 50), "x"),
+    (whole(0, lambda query: int(query["n"])), "4"),
+    (whole_list(1, 64, 12), "8, 65"), (whole_list(1, 64, 12), ""), (whole_list(1, 64, 2), "1 2 3"),
+    (whole_list(1, 64, 12), "8; 16"), (word(40), "two words"), (word(40), "x" * 41), (word(40), "a\x00"),
+    (word(40), ""),
+])
+def test_link_checks_refuse(check, raw):
+    with pytest.raises(ValueError):
+        check(raw, {"n": "3"})
+
+
+def test_accept_uses_a_checked_fields_own_check_and_a_radios_choices():
+    box = gr.Number(5, precision=0)
+    assert accept(Checked(box, whole(1, 9)), "9", {}) == 9
+    with pytest.raises(ValueError):
+        accept(Checked(box, whole(1, 9)), "10", {})
+    radio = gr.Radio([("integrated gradients", "integrated_gradients"), ("gradient × input", "gradient_x_input")])
+    assert accept(radio, "gradient_x_input") == "gradient_x_input"
+    with pytest.raises(ValueError):
+        accept(radio, "gradient × input")  # the label is not a value

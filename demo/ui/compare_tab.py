@@ -102,13 +102,14 @@ def build_compare_tab(service) -> None:
                 view.facts_rows(masked_info, causal_info, result.seconds), result)
 
     runs = [run.click, text.submit]
+    guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
+        service, words, text, masked or None, causal or None), [text, masked_model, causal_model])  # before the run
     last = gr.State(None)  # the Comparison, for the JSON download (not in the API)
     compared = gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model],
                      [strip, masked_plot, causal_plot, ranking_note, ranking, facts, last],
                      api_name="compare", preprocess=False, **queue_options(service))
     export.json_download(compared, last, "compare", "compare-json")
-    guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
-        service, words, text, masked or None, causal or None), [text, masked_model, causal_model])
+    guess.after(compared)
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None):
         """The same sentence before and after replacing the words right of the blank."""

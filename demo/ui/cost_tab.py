@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.measure.compress import METHODS
+from demo.ui import links
 from demo.ui.common import handler, model_choices, queue_options
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
@@ -24,6 +25,8 @@ def build_cost_tab(service) -> None:
         causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                    label=t("cost.causal_model"), scale=2)
         measure = gr.Button(t("cost.measure"), variant="primary", scale=1, elem_id="cost-measure")
+        with gr.Group() as link_place:  # the Copy link button, made once the lab's settings exist
+            pass
     with gr.Accordion(t("cost.options"), open=False):
         with gr.Row():
             lengths = gr.Textbox(label=t("cost.lengths"), elem_id="cost-lengths")
@@ -64,6 +67,23 @@ def build_cost_tab(service) -> None:
         result = service.compress(model or None, method, amount,
                                   progress=lambda fraction, desc="": progress(fraction, desc=desc))
         return views.variant_card(result, lang), views.variants_figure(service.compressed(), lang)
+
+    def limit(query: dict) -> int:
+        """Both columns measure the same lengths: the shorter context of the link's two models."""
+        return min(service.spec(query.get(family) if query.get(family) in model_choices(service, family)
+                                else box.value, family).max_positions
+                   for family, box in ((MASKED, masked_model), (CAUSAL, causal_model)))
+
+    # A link runs the part it is about, once. Measuring holds the device for up to cost.BUDGET_S per model
+    # (7-18 s per model on the tiny and pocket models, 14 s for bert-base): only a link that names lengths or
+    # batch sizes asks for that. Any other cost link runs the compression lab, the cheaper part (int8: 1-10 s
+    # per model). Both are cached per settings, so a class opening one link pays for it once.
+    with link_place:
+        links.share("cost", lambda given: measure if given & {"lengths", "batch_sizes"} else run,
+                    masked=masked_model, causal=causal_model,
+                    lengths=links.Checked(lengths, links.whole_list(1, limit, 12)),
+                    batch_sizes=links.Checked(batch_sizes, links.whole_list(1, service.MAX_BATCH_MEASURED, 6)),
+                    method=method, amount=amount)
 
     gr.on([run.click], handler(compress), [masked_model, method, amount], [masked_card, chart], api_name="compress",
           preprocess=False, **queue_options(service)).then(

@@ -16,6 +16,8 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.inputs import MASK_PATTERN
+from demo.inside.attribution import MAX_STEPS, MAX_WORD_CHARS
+from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
@@ -29,6 +31,7 @@ EXAMPLES = [
     ["The dog ran to the ___ and the bird sang in the tree ."],
 ]
 METHODS = ["integrated_gradients", "gradient_x_input"]
+MAX_DEPTH = 96  # more layers (and heads) than any catalog model has: a link's bound while its model is not loaded
 
 
 @dataclass
@@ -76,6 +79,8 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
             causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
                                        label=t("inside.causal_model"), allow_custom_value=True)
             run = gr.Button(t("inside.run"), variant="primary", elem_id="inside-run")
+            with gr.Group() as link_place:  # the Copy link button, made once the settings below exist
+                pass
 
     gr.Markdown(t("inside.lens.explain"))
     with gr.Row():
@@ -117,6 +122,14 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
             columns.append(Column(family, model, lens_plot, gr.State(None), html_out, gr.State(None),
                                   layer, head, query, plot, table))
     masked, causal = columns
+    with link_place:
+        links.share("inside", run, text=text, masked=masked_model, causal=causal_model,
+                    top_k=links.Checked(top_k, links.whole(1, service.settings.max_top_k)), method=method,
+                    steps=links.Checked(steps, links.whole(1, MAX_STEPS)),
+                    target=links.Checked(target, links.word(MAX_WORD_CHARS)), by_word=by_word,
+                    **{f"{col.family}_{what}": links.Checked(getattr(col, what),
+                                                             links.whole(0, _deepest(service, col, what)))
+                       for col in columns for what in ("layer", "head")})
 
     @user_errors
     def both_lines(masked_lens, causal_lens, request: gr.Request = None):
@@ -217,6 +230,19 @@ def _follow_attention_tab(service, head_choice: gr.State, columns: list[Column],
                            api_visibility="private", **queue_options(service)).then(
             handler(redraw), [col.model, text, col.layer, col.head, col.query, col.steps_plot],
             [col.steps_plot, col.steps_table], api_visibility="private", **queue_options(service))
+
+
+def _deepest(service, col: Column, what: str):
+    """A link's highest `what` ("layer" or "head") for the column's model: exact once that model is
+    loaded, else MAX_DEPTH (the run clamps to the model's range, as it does for the sliders)."""
+    def high(query: dict) -> int:
+        model = query.get(col.family)
+        model = model if model in model_choices(service, col.family) else col.model.value
+        if service.spec(model, col.family).id not in service.cache.loaded():
+            return MAX_DEPTH - 1
+        info = service.info(model, col.family)
+        return (info.layers if what == "layer" else info.heads) - 1
+    return high
 
 
 def filled(service, model, text, lens=None) -> str:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import math
 import unicodedata
+from dataclasses import dataclass
+from typing import Callable
 
 import gradio as gr
 
+from demo.errors import DemoError
 from demo.text import say
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
@@ -26,25 +29,72 @@ GLOBAL = {"tab", "lang", "present"}  # read by the page itself (head script) or 
 MAX_TEXT = 4000
 
 
+Check = Callable[[str, dict], object]  # (the query's value, the whole query) -> the value, or ValueError
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A field whose query value needs more than its component knows (a number box with no range, a
+    list of numbers typed in a text box, a range that depends on the link's model): `check` decides."""
+    component: gr.components.Component
+    check: Check
+
+
+def whole(low: int, high: int | Callable[[dict], int]) -> Check:
+    """A whole number from low to high; `high(query)` when it depends on the link's other values."""
+    def check(raw: str, query: dict) -> int:
+        top = high(query) if callable(high) else high
+        number = float(raw)
+        if not math.isfinite(number) or not number.is_integer() or not low <= number <= top:
+            raise ValueError
+        return int(number)
+    return check
+
+
+def whole_list(low: int, high: int | Callable[[dict], int], max_items: int) -> Check:
+    """Whole numbers from low to high written "8, 16 32" (at most max_items, no repeats kept), as the
+    text "8, 16, 32"."""
+    one = whole(low, high)
+
+    def check(raw: str, query: dict) -> str:
+        items = raw.replace(",", " ").split()
+        if not items or len(items) > max_items:
+            raise ValueError
+        return ", ".join(str(n) for n in sorted({one(item, query) for item in items}))
+    return check
+
+
+def word(max_chars: int) -> Check:
+    """One word: no spaces, at most max_chars characters, no control characters."""
+    def check(raw: str, query: dict) -> str:
+        if len(raw.split()) != 1 or len(raw.strip()) > max_chars or any(unicodedata.category(c) == "Cc" for c in raw):
+            raise ValueError
+        return raw.strip()
+    return check
+
+
 class _Registry:
     def __init__(self):
-        self.tabs: dict[str, tuple[gr.Button, dict[str, gr.components.Component]]] = {}
+        # tab -> (its run button, or a function of the keys a link gives that picks one; its fields)
+        self.tabs: dict[str, tuple[object, dict[str, gr.components.Component | Checked]]] = {}
         self.folds: list[gr.Accordion] = []
 
 
 _active = _Registry()
 
 
-def share(tab: str, run: gr.Button | None, **fields) -> gr.Button:
-    """A Copy link button for this tab's `fields` (query key -> component); `run` is clicked once
-    when a link to this tab opens (it needs an elem_id)."""
-    assert tab in TABS and (run is None or run.elem_id), "a link's run button needs an elem_id"
+def share(tab: str, run, **fields) -> gr.Button:
+    """A Copy link button for this tab's `fields` (query key -> component, or Checked); `run` is the
+    button clicked once when a link to this tab opens (it needs an elem_id), or a function of the set
+    of keys the link gives that returns the button to click (or None)."""
+    assert tab in TABS and (run is None or callable(run) or run.elem_id), "a link's run button needs an elem_id"
     _active.tabs[tab] = (run, fields)
+    components = [_component(field) for field in fields.values()]
     button = gr.Button(t("link.copy"), size="sm", variant="secondary", elem_id=f"{tab}-copy-link",
                        elem_classes="copy-link")
     keys = json.dumps(list(fields))
     # the browser builds the link from the values on screen; lang and present carry over
-    button.click(None, list(fields.values()), None, js=f"""(...values) => {{
+    button.click(None, components, None, js=f"""(...values) => {{
         const keys = {keys};
         const here = new URLSearchParams(window.location.search);
         const query = new URLSearchParams();
@@ -68,9 +118,15 @@ def fold(accordion: gr.Accordion) -> gr.Accordion:
     return accordion
 
 
-def accept(component, raw: str):
-    """The component's value for a query string, or raise ValueError."""
-    if isinstance(component, gr.Dropdown):
+def _component(field) -> gr.components.Component:
+    return field.component if isinstance(field, Checked) else field
+
+
+def accept(component, raw: str, query: dict | None = None):
+    """The component's value for a query string (`query`: the link's other values), or raise ValueError."""
+    if isinstance(component, Checked):
+        return component.check(raw, query or {})
+    if isinstance(component, (gr.Dropdown, gr.Radio)):
         allowed = [c[1] if isinstance(c, (tuple, list)) else c for c in component.choices]
         if raw not in allowed:
             raise ValueError
@@ -95,7 +151,7 @@ def accept(component, raw: str):
 
 
 def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
-    registry, fields = _active, [(tab, key, comp) for tab, (_, f) in _active.tabs.items() for key, comp in f.items()]
+    registry, fields = _active, [(tab, key, field) for tab, (_, f) in _active.tabs.items() for key, field in f.items()]
     run_button = gr.Textbox(visible=False, elem_id="link-run")  # a State would not reach the browser's js
 
     def on_load(request: gr.Request):
@@ -106,13 +162,13 @@ def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
         known_here = set(registry.tabs.get(tab, (None, {}))[1]) if tab in TABS else set()
         unknown = [key for key in query if key not in GLOBAL and key not in known_here]
         values = []
-        for field_tab, key, comp in fields:
+        for field_tab, key, field in fields:
             if field_tab != tab or key not in query:
                 values.append(gr.skip())
                 continue
             try:
-                values.append(accept(comp, query[key]))
-            except (ValueError, TypeError):
+                values.append(accept(field, query[key], query))
+            except (ValueError, TypeError, DemoError):  # DemoError: a check that asked the service
                 bad.append(key)
                 values.append(gr.skip())
         if query.get("present") not in (None, "0", "1"):
@@ -121,16 +177,19 @@ def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
         if bad or unknown:
             message = say("link.ignored", lang, count=len(bad) + len(unknown),
                           names=", ".join(sorted(set(bad))) or "-")
-        # run once only when the link says what to run on (a link to an empty tab just opens it)
-        texts = [key for key in known_here if key == "text"]
-        given = all(key in query and key not in bad for key in texts)
+        # run once only when the link says what to run on: its text, or for a tab without one at least
+        # one of its settings (a link to an empty tab just opens it)
+        usable = {key for key in known_here if key in query and key not in bad}
+        given = "text" in usable if "text" in known_here else bool(usable)
         run = registry.tabs.get(tab, (None, {}))[0] if tab in TABS and "tab" not in bad and given else None
+        if callable(run):
+            run = run(usable)
         folded = [gr.update(open=False) if query.get("present") == "1" else gr.skip() for _ in registry.folds]
         selected = gr.Tabs(selected=TABS[tab]) if tab in TABS else gr.skip()
         return (selected, gr.update(value=f"ℹ️ {message}" if message else "", visible=bool(message)),
                 run.elem_id if run is not None else "", *values, *folded)
 
-    outputs = [tabs, notice, run_button, *(comp for _, _, comp in fields), *registry.folds]
+    outputs = [tabs, notice, run_button, *(_component(field) for _, _, field in fields), *registry.folds]
     app.load(on_load, None, outputs, api_visibility="private", queue=False).then(
         None, run_button, None, js="""(id) => {
             if (!id) return;
