@@ -247,3 +247,13 @@ def test_chinese_readers_get_the_column_in_chinese(page, app_url):
     expect(page.locator("#compare-seq2seq-note")).to_contain_text("它的最佳答案“sat on”有 2 个词")
     expect(page.locator('#compare-strip [data-family="seq2seq"] .compare-strip-label')).to_have_text(
         "编码器-解码器（tiny-t5）读到")
+
+
+def test_the_json_download_carries_the_encoder_decoders_spans(service, t5_dir):
+    from demo.viz.export import result_json
+
+    result = service.compare(TWO_WORDS, 3, seq2seq_model=t5_dir)
+    written = json.loads(result_json(result))
+    assert written["seq2seq_model"] == t5_dir and written["infill_error"] == ""
+    assert [s["text"] for s in written["infill"]["blanks"][0]] == [s.text for s in result.infill.blanks[0]]
+    assert [s["logprob"] for s in written["infill"]["blanks"][0]] == [s.logprob for s in result.infill.blanks[0]]
