@@ -24,6 +24,7 @@ from demo.viz.families import three_families
 
 TWO_WORDS = "The cat ___ the mat."  # the tiny T5 writes "sat on" here
 ONE_WORD = "The dog ran to the ___."
+MODEL_RUN = 60_000  # ms: three models on a busy CPU
 
 
 def same_candidates(a, b):
@@ -200,14 +201,15 @@ def test_a_person_sees_the_third_column(page, t5_web_service):
     from conftest import ended_clean, open_tab
 
     open_tab(page, "BERT vs GPT")
-    expect(page.get_by_label("Candidates per model (top-k) 1–50")).to_have_value("5")  # translated label + limit
+    expect(page.get_by_label("Candidates per model (top-k) 1–50")).to_have_value("5", timeout=MODEL_RUN)  # translated label + limit
     page.get_by_text("She lives in ___ with her family.").click()  # the two-word example is offered
     expect(page.locator("#compare-text textarea")).to_have_value("She lives in ___ with her family.")
     page.locator("#compare-text textarea").fill(TWO_WORDS)
     page.get_by_role("button", name="Compare", exact=True).click()
 
     want = t5_web_service.compare(TWO_WORDS, 5)
-    expect(page.locator("#compare-seq2seq-plot .barlayer .point")).to_have_count(len(want.infill.blanks[0]))
+    expect(page.locator("#compare-seq2seq-plot .barlayer .point")).to_have_count(len(want.infill.blanks[0]),
+                                                                                 timeout=MODEL_RUN)
     expect(page.locator("#compare-seq2seq-note")).to_contain_text("“sat on”, is 2 word(s) long")
     expect(page.locator("#compare-seq2seq-explain")).to_contain_text("can fill a blank of several words")
     row = page.locator('#compare-strip [data-family="seq2seq"]')
@@ -228,7 +230,7 @@ def test_a_person_runs_the_three_families_on_one_sentence(page, t5_web_service):
     page.get_by_role("button", name="Run all three").click()
     want = t5_web_service.compare(TWO_WORDS, 5)
     cards = page.locator("#learn-three .families-card")
-    expect(cards).to_have_count(3)
+    expect(cards).to_have_count(3, timeout=MODEL_RUN)
     expect(page.locator('#learn-three [data-family="seq2seq"] .families-answer').first).to_have_text("sat on")
     expect(page.locator('#learn-three [data-family="masked"] .families-answer')).to_have_text(
         [c.token.strip() for c in want.masked])
@@ -244,7 +246,7 @@ def test_chinese_readers_get_the_column_in_chinese(page, app_url):
     open_tab(page, say("tab.compare", "zh"))
     page.locator("#compare-text textarea").fill(TWO_WORDS)
     page.locator("#compare-run").click()
-    expect(page.locator("#compare-seq2seq-note")).to_contain_text("它的最佳答案“sat on”有 2 个词")
+    expect(page.locator("#compare-seq2seq-note")).to_contain_text("它的最佳答案“sat on”有 2 个词", timeout=MODEL_RUN)
     expect(page.locator('#compare-strip [data-family="seq2seq"] .compare-strip-label')).to_have_text(
         "编码器-解码器（tiny-t5）读到")
 
