@@ -82,8 +82,8 @@ def test_a_person_compares_both_models_on_one_blank(page, web_service):
     expect(page.locator("#compare-new-right textarea")).to_have_value("to borrow some books.")
     page.get_by_role("button", name="Compare", exact=True).click()
 
-    for plot in ("#compare-masked-plot", "#compare-causal-plot"):
-        expect(page.locator(f"{plot} .barlayer .point")).to_have_count(5)
+    for plot in ("#compare-masked-plot", "#compare-causal-plot"):  # with an encoder-decoder too: a busy CPU
+        expect(page.locator(f"{plot} .barlayer .point")).to_have_count(5, timeout=60_000)
     expect(table_rows(page, "BERT's candidates, ranked by GPT")).to_have_count(1 + 5)
     expect(page.locator("#compare-ranking-note")).to_contain_text("GPT finds the sentence with")
     gpt_row = page.locator('#compare-strip [data-family="causal"]')
@@ -111,7 +111,7 @@ def test_hostile_text_shows_as_text_and_bad_input_as_a_message(page):
     page.locator("#compare-text textarea").fill(hostile)
     page.get_by_role("button", name="Compare", exact=True).click()
     expect(page.locator('#compare-strip [data-family="causal"] .compare-hidden')).to_contain_text(
-        ["</iframe><b>${7}</b>"])  # shown as typed: no tag, no template ran
+        ["</iframe><b>${7}</b>"], timeout=60_000)  # shown as typed: no tag, no template ran
     sentence = table_rows(page, "BERT's candidates, ranked by GPT").nth(1).get_by_role("gridcell").last
     expect(sentence).to_have_text(re.compile(r"^\s*<img src=x onerror=__pwned=1> \S+ </iframe><b>\$\{7\}</b>\s*$"))
     assert page.evaluate("window.__pwned") is None
