@@ -243,6 +243,8 @@ def test_chinese_readers_get_the_column_in_chinese(page, app_url):
     from conftest import open_tab
 
     page.goto(app_url + "?lang=zh")
+    # the page switches to Chinese once Gradio has started: wait for it (a busy CPU takes seconds)
+    expect(page.get_by_role("tab", name=say("tab.compare", "zh"))).to_be_visible(timeout=MODEL_RUN)
     open_tab(page, say("tab.compare", "zh"))
     page.locator("#compare-text textarea").fill(TWO_WORDS)
     page.locator("#compare-run").click()
