@@ -1,24 +1,33 @@
-"""BERT vs GPT on one sentence with one blank.
+"""BERT vs GPT (and an encoder-decoder) on one sentence with one blank.
 
 BERT reads the whole sentence at once. GPT reads left to right, so for the blank it can only
 use the words before it; it can still judge BERT's candidates by scoring each completed
-sentence as a whole.
+sentence as a whole. An encoder-decoder (T5, BART) reads the whole sentence like BERT and
+writes the blank's answer left to right like GPT, so its answer may be several words.
 """
 from __future__ import annotations
 
 import time
 
 from demo import inputs
-from demo.catalog import CAUSAL, MASKED
+from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
+from demo.errors import BadCharactersError, ModelLoadError, TextTooLongError
 from demo.predict import sentence_logprobs
 from demo.results import Comparison, RankedCandidate
 
 
+# the encoder-decoder cannot run here, but BERT and GPT can: its column says why in one line
+SEQ2SEQ_UNAVAILABLE = (ModelLoadError, TextTooLongError, BadCharactersError)
+
+
 def compare(service, text: str, top_k: int = 5, masked_model: str | None = None,
-            causal_model: str | None = None) -> Comparison:
+            causal_model: str | None = None, seq2seq_model: str | None = None,
+            with_seq2seq: bool = True) -> Comparison:
+    """`with_seq2seq=False` leaves the encoder-decoder out (the causality check needs only BERT and GPT)."""
     settings = service.settings
     top_k = inputs.check_int("top_k", top_k, 1, settings.max_top_k)
     service.spec(masked_model, MASKED), service.spec(causal_model, CAUSAL)
+    seq2seq = service.spec(seq2seq_model, SEQ2SEQ).id if with_seq2seq else ""  # unknown model: refused before any run
     text = inputs.clean_text(text, settings.max_chars)
     text, _ = inputs.with_mask_token(text, "[MASK]", settings.max_masks, exactly=1)
     left, right = text.split("[MASK]")
@@ -45,8 +54,18 @@ def compare(service, text: str, top_k: int = 5, masked_model: str | None = None,
         scores = sentence_logprobs(lm, encoded)
     ranking = sorted((RankedCandidate(c, s) for c, s in zip(bert.masks[0], scores)), key=lambda r: -r.logprob)
     seconds["causal"] = time.perf_counter() - started
+
+    spans, why = None, ""
+    if with_seq2seq:
+        started = time.perf_counter()
+        try:  # at most max_infill_k spans: each is a beam of the decoder's search
+            spans = service.infill(seq2seq_model, text, min(top_k, settings.max_infill_k))
+            seq2seq = spans.model  # the default may have fallen back to the bundled model
+        except SEQ2SEQ_UNAVAILABLE as err:
+            why = str(err)
+        seconds["seq2seq"] = time.perf_counter() - started
     return Comparison(text, bert.model, lm.spec.id, gpt_left, right, bert.masks[0], causal, ranking,
-                      bert.tokens, causal_tokens, seconds)
+                      bert.tokens, causal_tokens, seconds, seq2seq, spans, why)
 
 
 def _first_word(service, lm, top_k):

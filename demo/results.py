@@ -91,6 +91,10 @@ class Comparison:
     masked_tokens: list[str] = field(default_factory=list)
     causal_tokens: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    # the encoder-decoder's column: its spans for the same blank, or why there are none
+    seq2seq_model: str = ""  # the model asked for (the default's id when none was named)
+    infill: Infill | None = None  # None: no encoder-decoder could run here (see infill_error)
+    infill_error: str = ""  # one line, the service's own message (English; the UI says it in the reader's language)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from demo.predict import Request, fill_mask_batch, next_token_batch
 from demo.results import (Attention, AttentionSteps, Attribution, FillMask, Generation, GeneratedToken, Infill, Lens,
                           ModelInfo, NextTokens, WordScores)
 from demo.settings import Settings
-from demo.startup import choose_defaults
+from demo.startup import choose_defaults, seq2seq_default
 
 
 class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
@@ -47,8 +47,8 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         if self._defaults is None:
             self._defaults, self.notice, hub_ok = choose_defaults(self.settings)
             self.cache.offline = self.cache.offline or not hub_ok
-        if family == SEQ2SEQ:  # no bundled encoder-decoder yet: the hub's, when it can be had
-            return self._defaults.get(family, self.settings.default_seq2seq)
+        if family == SEQ2SEQ and family not in self._defaults:  # pocket-t5 when the hub cannot be had
+            self._defaults[family] = seq2seq_default(self.settings, hub_ok=not self.cache.offline)
         return self._defaults[family]
 
     def choices(self, family: str) -> list[str]:
@@ -211,10 +211,10 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         return Infill(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), blanks, time.perf_counter() - started)
 
     def compare(self, text: str, top_k: int = 5, masked_model: str | None = None,
-                causal_model: str | None = None):
+                causal_model: str | None = None, seq2seq_model: str | None = None, with_seq2seq: bool = True):
         from demo.comparison import compare  # composes the verbs above
 
-        return compare(self, text, top_k, masked_model, causal_model)
+        return compare(self, text, top_k, masked_model, causal_model, seq2seq_model, with_seq2seq)
 
     # -- inside the models: why each answers as it does (demo/inside/) ------------------------
     def lens(self, model: str | None, text: str, top_k: int = 5, family: str | None = None) -> Lens:

@@ -2,6 +2,7 @@
 and on ZeroGPU, loading them at start-up."""
 from __future__ import annotations
 
+import logging
 import os
 
 try:  # Hugging Face Spaces (ZeroGPU): imported before torch touches CUDA, as the Spaces docs ask
@@ -9,9 +10,12 @@ try:  # Hugging Face Spaces (ZeroGPU): imported before torch touches CUDA, as th
 except ImportError:
     spaces = None
 
-from demo.catalog import CATALOG, POCKET
+from demo.catalog import CATALOG, POCKET, SEQ2SEQ
+from demo.errors import ModelLoadError
 from demo.hub import PROBE_FILE, WEIGHTS, hub_reachable
 from demo.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def cached(model_id: str) -> bool:
@@ -44,6 +48,18 @@ def choose_defaults(settings: Settings) -> tuple[dict[str, str], str, bool]:
     return defaults, notice, False
 
 
+def seq2seq_default(settings: Settings, hub_ok: bool) -> str:
+    """The encoder-decoder to offer first, decided as choose_defaults decides the other two (after
+    it, with what it learnt of the hub): the configured one when the hub can be reached, or when it
+    is bundled or already cached; else the bundled pocket-t5, where it was trained and shipped."""
+    wanted = settings.default_seq2seq
+    fallback = POCKET.get(SEQ2SEQ)
+    spec = CATALOG.get(wanted)
+    if fallback is None or spec is None or spec.bundled or (hub_ok and not settings.offline) or cached(wanted):
+        return wanted
+    return fallback
+
+
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """Cap glibc's malloc arenas. Gradio serves each request on one of up to 40 worker threads and
     glibc gives busy threads arenas of their own, which keep freed memory: under a classroom's load
@@ -71,5 +87,9 @@ def preload_for_zerogpu(service) -> list[str]:
         return []
     for family in ("masked", "causal"):
         service.load(None, family)  # a default that cannot load falls back to its pocket model here
+    try:  # the encoder-decoder too; without one (offline, no pocket-t5) its column says so, the rest works
+        service.load(None, SEQ2SEQ)
+    except ModelLoadError as err:
+        log.warning("no encoder-decoder preloaded: %s", err)
     service.cache.sealed = True
     return service.cache.loaded()

@@ -87,17 +87,20 @@ def service(bert_dir, gpt_dir) -> InferenceService:
 
 # -- the launched app, for API (gradio_client) and browser (Playwright) tests --------------------
 
-def make_web_service(bert_dir: str, gpt_dir: str) -> InferenceService:
+def make_web_service(bert_dir: str, gpt_dir: str, t5_dir: str | None = None) -> InferenceService:
     """What the web app runs on in tests: the tiny models join the allowlist as `tiny-bert` and
     `tiny-gpt` (the pocket models are in it already) and are the defaults; local directories are
-    refused, as on a hosted server."""
+    refused, as on a hosted server. With `t5_dir`, a tiny T5 joins as `tiny-t5`, the encoder-decoder default."""
     from pathlib import Path
 
     from demo.catalog import spec_from_directory
 
     extra = [] if ON_POCKET else [spec_from_directory(Path(bert_dir), MASKED), spec_from_directory(Path(gpt_dir), CAUSAL)]
-    service = InferenceService(Settings(device="cpu"), defaults={"masked": MASKED, "causal": CAUSAL},
-                               extra_models=extra)
+    defaults = {"masked": MASKED, "causal": CAUSAL}
+    if t5_dir:
+        extra.append(spec_from_directory(Path(t5_dir), "tiny-t5"))
+        defaults["seq2seq"] = "tiny-t5"
+    service = InferenceService(Settings(device="cpu"), defaults=defaults, extra_models=extra)
     return service.web_only()
 
 
@@ -207,3 +210,22 @@ def family_dirs(tmp_path_factory) -> dict[str, str]:
 
     root = tmp_path_factory.mktemp("families")
     return {family: build(family, root / family) for family in (*MASKED_FAMILIES, *CAUSAL_FAMILIES)}
+
+
+# -- the encoder-decoder (BERT vs GPT tab's third column, How they differ's three families) ----------
+
+@pytest.fixture(scope="session")
+def t5_dir(request) -> str:
+    """A tiny T5 that writes one- and two-word spans (tests/families.build_spans_t5), in both modes: no
+    test depends on pocket-t5 being trained. Its training takes minutes on a busy CPU, so the folder is
+    kept in pytest's cache under the hash of the recipe's source (a changed recipe builds anew)."""
+    import hashlib
+    import inspect
+
+    import families
+
+    key = hashlib.sha256(inspect.getsource(families).encode()).hexdigest()[:12]
+    folder = request.config.cache.mkdir(f"tiny-t5-spans-{key}")
+    if not all((folder / name).is_file() for name in ("model.safetensors", "tokenizer_config.json")):
+        families.build_spans_t5(folder)
+    return str(folder)

@@ -139,3 +139,21 @@ def _fit(model, tokenizer, pairs, steps: int = 200) -> None:
         optimizer.step()
         optimizer.zero_grad()
     model.eval()
+
+
+def build_spans_t5(path) -> str:
+    """A tiny T5 trained to write every one- and two-word span of the corpus ("The cat <extra_id_0> the
+    mat." -> "<extra_id_0> sat on<extra_id_1>"): the encoder-decoder column's blank of several words."""
+    torch.manual_seed(0)
+    model, tokenizer = _seq2seq("t5", train=False)
+    pairs = []
+    for sentence in dict.fromkeys(CORPUS):
+        words = sentence.rstrip(".").split()
+        for n in (1, 2):
+            for i in range(len(words) - n + 1):
+                span = " ".join(words[i:i + n])
+                pairs.append((sentence.replace(span, "<extra_id_0>", 1), f"<extra_id_0> {span}<extra_id_1>"))
+    _fit(model, tokenizer, pairs)
+    model.save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return str(path)

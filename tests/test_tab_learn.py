@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 from transformers import AutoTokenizer
 
-from conftest import ended_clean, open_tab
+from conftest import CAUSAL, MASKED, ended_clean, open_tab
+from demo import pocket
 
 WORD = "the cats playing"
 
@@ -17,8 +18,9 @@ def test_a_person_compares_the_two_tokenizers(page, bert_dir, gpt_dir):
                     "Training curves of the bundled models"]:
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.locator("#learn-cost-plot")).to_have_count(0)  # measured in the Cost & compression tab instead
-    # the bundled models' curves: training and held-out loss for each of the two
-    expect(page.locator("#learn-training-plot .scatterlayer .trace")).to_have_count(4, timeout=30_000)  # busy CPU
+    # the bundled models' curves: training and held-out loss for each of the two or three in the report
+    lines = 2 * len(pocket.curves()["models"])
+    expect(page.locator("#learn-training-plot .scatterlayer .trace")).to_have_count(lines, timeout=30_000)  # busy CPU
 
     page.locator("#learn-token-text textarea").fill(WORD)
     page.get_by_role("button", name="Split into tokens").click()
@@ -40,3 +42,26 @@ def test_empty_text_gets_the_services_message(page):
     page.locator("#learn-token-text textarea").fill("   ")
     page.get_by_role("button", name="Split into tokens").click()
     expect(page.get_by_test_id("toast-body")).to_contain_text("Text is empty")
+
+
+@pytest.mark.browser
+def test_the_three_families_run_on_one_sentence_with_or_without_an_encoder_decoder(page, web_service):
+    """The shared app may have no encoder-decoder it can load (offline, no pocket-t5): then its card says
+    so in one line and the other two still answer (tests/test_compare_seq2seq.py runs a tiny T5)."""
+    open_tab(page, "How they differ")
+    expect(page.get_by_role("heading", name="The three families on one sentence")).to_be_visible()
+    text = "the cat sat on the ___ ."
+    page.locator("#learn-three-text textarea").fill(text)
+    page.get_by_role("button", name="Run all three").click()
+    want = web_service.compare(text, 5)
+    expect(page.locator('#learn-three [data-family="masked"] .families-answer')).to_have_text(
+        [c.token.strip() for c in want.masked], timeout=60_000)  # three models on a busy CPU
+    expect(page.locator('#learn-three [data-family="causal"] .families-model')).to_contain_text(CAUSAL)
+    expect(page.locator('#learn-three [data-family="masked"] .families-model')).to_contain_text(MASKED)
+    seq2seq = page.locator('#learn-three [data-family="seq2seq"]')
+    if want.infill is None:
+        expect(seq2seq.locator(".families-note")).to_have_text(
+            f"No encoder-decoder can run here ({want.seq2seq_model}); the other two are unaffected.")
+    else:
+        expect(seq2seq.locator(".families-answer")).to_have_text([s.text for s in want.infill.blanks[0]])
+    ended_clean(page, "learn-three-families-shared")

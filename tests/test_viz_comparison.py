@@ -156,10 +156,17 @@ def test_new_right_side_keeps_the_left_words(left, right, text):
 def test_facts_show_the_design_the_loaded_models_and_latency():
     bert = ModelInfo("bert", "masked", 109_482_240, 12, 12, 768, 30522, 512, "cpu", "float32", "WordPiece")
     gpt = ModelInfo("gpt", "causal", 124_439_808, 12, 12, 768, 50257, 1024, "cpu", "float32", "BPE")
-    rows = {r[0]: r[1:] for r in view.facts_rows(bert, gpt, {"masked": 0.012, "causal": 0.0344})}
-    assert rows["Pre-training task"] == ["masked LM (+ next-sentence prediction)", "next-word prediction"]
-    assert rows["Parameters"] == ["109,482,240", "124,439,808"]
-    assert rows["Tokenizer"] == ["WordPiece", "BPE"] and rows["This request"] == ["12 ms", "34 ms"]
+    t5 = ModelInfo("t5", "seq2seq", 60_506_624, 6, 8, 512, 32100, 512, "cpu", "float32", "Unigram")
+    rows = {r[0]: r[1:] for r in view.facts_rows(bert, gpt, {"masked": 0.012, "causal": 0.0344, "seq2seq": 0.2})}
+    assert rows["Pre-training task"] == ["masked LM (+ next-sentence prediction)", "next-word prediction",
+                                         "T5: span corruption (write the hidden spans); BART: denoising (rewrite the text)"]
+    assert rows["Parameters"] == ["109,482,240", "124,439,808", "–"]  # no encoder-decoder ran
+    assert rows["Tokenizer"] == ["WordPiece", "BPE", "–"] and rows["This request"] == ["12 ms", "34 ms", "–"]
+    rows = {r[0]: r[1:] for r in view.facts_rows(bert, gpt, {"masked": 0.012, "causal": 0.0344, "seq2seq": 0.2}, t5)}
+    assert rows["Parameters"][2] == "60,506,624" and rows["This request"][2] == "200 ms"
+    zh = {r[0]: r[1:] for r in view.facts_rows(bert, gpt, {}, t5, "zh")}
+    assert zh["参数量"] == ["109,482,240", "124,439,808", "60,506,624"] and zh["本次请求耗时"] == ["–", "–", "–"]
+    assert view.facts_headers("zh") == ["", "BERT 类（掩码）", "GPT 类（因果）", "T5 类（编码器-解码器）"]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

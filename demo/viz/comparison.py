@@ -1,5 +1,6 @@
-"""BERT vs GPT on one blank, as views: candidate bars, GPT's ranking of BERT's words, which
-tokens each model sees, the causality check and the facts table.
+"""BERT vs GPT (and an encoder-decoder) on one blank, as views: candidate and span bars, GPT's
+ranking of BERT's words, which tokens each model sees, the causality check and the facts table.
+Text is in the reader's language (`lang`, demo/text).
 
 Pure functions of demo.results dataclasses. Every piece of user or model text goes through
 html.escape; nothing typed by a user becomes live markup.
@@ -9,25 +10,38 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from demo.inputs import MASK_PATTERN
-from demo.results import Candidate, Comparison, ModelInfo
-from demo.viz.bertviz_frame import readable
+import plotly.graph_objects as go
 
-MASKED_COLOR, CAUSAL_COLOR = "#4f46e5", "#d97706"  # the theme's indigo and amber
+from demo.inputs import MASK_PATTERN
+from demo.results import Candidate, Comparison, Infill, ModelInfo
+from demo.text import say
+from demo.viz.bars import FONT, ROW_PX
+from demo.viz.bertviz_frame import readable
+from demo.viz.heatmaps import plotly_text
+
+MASKED_COLOR, CAUSAL_COLOR, SEQ2SEQ_COLOR = "#4f46e5", "#d97706", "#059669"  # indigo, amber, emerald
 # Other users' requests may share a batch (padded rows): the same prompt can then differ in the
 # last float digits, which is not the model looking at different words.
 TOLERANCE = 1e-6
 
-FACTS_HEADERS = ["", "BERT-style (masked)", "GPT-style (causal)"]
-DESIGN = [
-    ["Architecture", "Transformer encoder, bidirectional", "Transformer decoder, left to right"],
-    ["Each token attends to", "every token, both sides", "itself and the tokens before it"],
-    ["Pre-training task", "masked LM (+ next-sentence prediction)", "next-word prediction"],
-    ["Typical uses", "classification, named entities, extractive QA", "generation, completion, chat"],
-]
-RANKING_HEADERS = ["GPT rank", "BERT rank", "BERT's candidate", "BERT probability", "GPT log-likelihood (nats)",
-                   "completed sentence"]
-SHIFT_HEADERS = ["rank", "before", "p before", "after", "p after"]
+FAMILIES = ("masked", "causal", "seq2seq")
+DESIGN = ("architecture", "attends", "task", "uses")  # compare.design.<row>[.<family>] in demo/text
+
+
+def ranking_headers(lang: str = "en") -> list[str]:
+    return [say(f"compare.col.{k}", lang) for k in ("gpt_rank", "bert_rank", "candidate", "bert_prob", "gpt_ll",
+                                                   "sentence")]
+
+
+def shift_headers(lang: str = "en") -> list[str]:
+    return [say(f"compare.col.{k}", lang) for k in ("rank", "before", "p_before", "after", "p_after")]
+
+
+def facts_headers(lang: str = "en") -> list[str]:
+    return [""] + [say(f"compare.col.{family}", lang) for family in FAMILIES]
+
+
+RANKING_HEADERS, SHIFT_HEADERS, FACTS_HEADERS = ranking_headers(), shift_headers(), facts_headers()
 
 
 def ranking_rows(comparison: Comparison) -> list[list]:
@@ -42,7 +56,7 @@ def ranking_rows(comparison: Comparison) -> list[list]:
     return rows
 
 
-def ranking_note(comparison: Comparison) -> str:
+def ranking_note(comparison: Comparison, lang: str = "en") -> str:
     """One line: GPT's favourite among BERT's words, and whether the two models agree."""
     if not comparison.ranking:
         return ""
@@ -50,12 +64,11 @@ def ranking_note(comparison: Comparison) -> str:
     bert_best = comparison.masked[0]
     word = html.escape(readable(gpt_best.token).strip())
     if gpt_best.id == bert_best.id:
-        verdict = "the same word BERT ranks first: the two models agree."
+        verdict = say("compare.note.same", lang)
     else:
         place = 1 + [c.id for c in comparison.masked].index(gpt_best.id)
-        verdict = (f"BERT ranks it #{place}; BERT's own favourite is "
-                   f"<b>{html.escape(readable(bert_best.token).strip())}</b>.")
-    return f'<p class="compare-note">GPT finds the sentence with <b>{word}</b> most likely, {verdict}</p>'
+        verdict = say("compare.note.other", lang, place=place, best=html.escape(readable(bert_best.token).strip()))
+    return f'<p class="compare-note">{say("compare.note", lang, word=word, verdict=verdict)}</p>'
 
 
 def chip(text: str, kind: str, title: str = "") -> str:
@@ -70,19 +83,87 @@ def _row(label: str, family: str, chips: list[str]) -> str:
             f'<span class="compare-strip-label">{html.escape(label)}</span>{"".join(chips)}</div>')
 
 
-def visibility_strip(comparison: Comparison) -> str:
+def visibility_strip(comparison: Comparison, lang: str = "en") -> str:
     """The sentence as each model holds it while predicting the blank: BERT sees every token
-    but the blank; GPT sees only its tokens left of the blank, the words after it are hidden."""
-    masked = [chip(readable(t), "blank", "the blank BERT fills") if MASK_PATTERN.fullmatch(t)
+    but the blank; GPT sees only its tokens left of the blank, the words after it are hidden;
+    an encoder-decoder reads every token (its blank is a sentinel) and writes the answer."""
+    masked = [chip(readable(t), "blank", say("compare.strip.blank_masked", lang)) if MASK_PATTERN.fullmatch(t)
               else chip(readable(t), "seen") for t in comparison.masked_tokens]
     causal = [chip(readable(t), "seen") for t in comparison.causal_tokens]
-    causal.append(chip("___", "blank", "the next word GPT predicts"))
-    causal += [chip(word, "hidden", "GPT cannot see this yet") for word in comparison.right.split()]
-    legend = (f'<div class="compare-strip-legend">{chip("seen", "seen")} what the model reads '
-              f'{chip("___", "blank")} the blank it predicts {chip("hidden", "hidden")} not visible</div>')
-    return (f'<div class="compare-strip">'
-            f'{_row(f"BERT ({comparison.masked_model}) sees", "masked", masked)}'
-            f'{_row(f"GPT ({comparison.causal_model}) sees", "causal", causal)}{legend}</div>')
+    causal.append(chip("___", "blank", say("compare.strip.blank_causal", lang)))
+    causal += [chip(word, "hidden", say("compare.strip.hidden_title", lang)) for word in comparison.right.split()]
+    rows = [_row(say("compare.strip.masked", lang, model=comparison.masked_model), "masked", masked),
+            _row(say("compare.strip.causal", lang, model=comparison.causal_model), "causal", causal)]
+    legend = [chip(say("compare.legend.seen", lang), "seen"), say("compare.legend.seen_text", lang),
+              chip("___", "blank"), say("compare.legend.blank_text", lang),
+              chip(say("compare.legend.hidden", lang), "hidden"), say("compare.legend.hidden_text", lang)]
+    if comparison.infill is not None:
+        rows.append(_row(say("compare.strip.seq2seq", lang, model=comparison.infill.model), "seq2seq",
+                         _seq2seq_chips(comparison.infill, lang)))
+        legend += [chip(say("compare.legend.written", lang), "written"), say("compare.legend.written_text", lang)]
+    legend = " ".join(part if part.startswith("<") else html.escape(part) for part in legend)
+    return f'<div class="compare-strip">{"".join(rows)}<div class="compare-strip-legend">{legend}</div></div>'
+
+
+def _is_blank_mark(token: str) -> bool:
+    """T5's sentinels and BART's <mask>: where the encoder reads the blank."""
+    return token == "<mask>" or (token.startswith("<extra_id_") and token.endswith(">"))
+
+
+def _seq2seq_chips(infill: Infill, lang: str) -> list[str]:
+    """The encoder's tokens (the blank as its sentinel), then what the decoder writes: its best span."""
+    chips = [chip(readable(t), "blank", say("compare.strip.blank_seq2seq", lang)) if _is_blank_mark(t)
+             else chip(readable(t), "seen") for t in infill.tokens]
+    best = infill.blanks[0][0].text if infill.blanks and infill.blanks[0] else ""
+    chips.append(f'<span class="compare-strip-arrow">{html.escape(say("compare.strip.writes", lang))}</span>')
+    chips += [chip(word, "written", say("compare.strip.written_title", lang)) for word in best.split()]
+    return chips
+
+
+def span_bars(comparison: Comparison, lang: str = "en") -> go.Figure:
+    """The encoder-decoder's spans for the blank, highest on top; a note instead when none could run.
+    A bar is the probability of the whole written answer (every token of the span, and T5's closing
+    sentinel), so spans of one and of several words are scored alike."""
+    fig = go.Figure()
+    infill = comparison.infill
+    spans = infill.blanks[0] if infill is not None and infill.blanks else []
+    if not spans:
+        fig.add_annotation(text=plotly_text(seq2seq_note(comparison, lang, html_out=False)), showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper")
+        return fig.update_layout(height=160, xaxis={"visible": False}, yaxis={"visible": False},
+                                 plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    labels = [plotly_text(s.text) for s in spans]
+    fig.add_trace(go.Bar(
+        x=[s.prob for s in spans], y=list(range(len(spans))), orientation="h", marker_color=SEQ2SEQ_COLOR,
+        text=[f"{s.prob:.1%}" for s in spans], textposition="outside", cliponaxis=False, customdata=labels,
+        hovertemplate="%{customdata}: %{x:.2%}<extra></extra>"))
+    fig.update_yaxes(tickmode="array", tickvals=list(range(len(spans))), ticktext=labels, autorange="reversed",
+                     tickfont={"size": FONT})
+    fig.update_xaxes(range=[0, max(s.prob for s in spans) * 1.3], tickformat=".2~%", showgrid=True,
+                     gridcolor="#e5e7eb", title=say("compare.spans.axis", lang))
+    title = say("compare.spans.title", lang, model=plotly_text(infill.model))
+    fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center"}, showlegend=False, plot_bgcolor="white",
+                      font={"size": FONT - 2}, height=max(260, ROW_PX * len(spans) + 160),
+                      margin={"l": 10, "r": 30, "t": 100, "b": 30}, bargap=0.25)
+    return fig
+
+
+def seq2seq_note(comparison: Comparison, lang: str = "en", html_out: bool = True) -> str:
+    """One line under the encoder-decoder's bars: how many words its best span has, or why it is empty."""
+    infill = comparison.infill
+    if infill is None:
+        line = say("compare.seq2seq.none", lang, model=comparison.seq2seq_model or "?")
+        detail = comparison.infill_error
+    elif not infill.blanks or not infill.blanks[0]:
+        line, detail = say("compare.seq2seq.empty", lang, model=infill.model), ""
+    else:
+        best = infill.blanks[0][0].text
+        line = say("compare.seq2seq.best", lang, span=best, words=len(best.split()))
+        detail = ""
+    if not html_out:
+        return line
+    hint = f' title="{html.escape(detail, quote=True)}"' if detail else ""
+    return f'<p class="compare-note" data-seq2seq="{"none" if infill is None else "ok"}"{hint}>{html.escape(line)}</p>'
 
 
 def with_new_right(left: str, new_right: str) -> str:
@@ -115,28 +196,27 @@ def identical(before: list[Candidate], after: list[Candidate]) -> bool:
             and max_difference(before, after) <= TOLERANCE)
 
 
-def _verdict(name: str, before: list[Candidate], after: list[Candidate]) -> str:
-    diff = max_difference(before, after)
+def _verdict(name: str, before: list[Candidate], after: list[Candidate], lang: str) -> str:
+    diff = f"{max_difference(before, after):.2g}"
     if identical(before, after):
-        return f"{name}: identical (same candidates, same order, max difference {diff:.2g})"
+        return say("compare.verdict.identical", lang, name=name, diff=diff)
     if before and after and before[0].id != after[0].id:
-        top = (f"top candidate {html.escape(readable(before[0].token).strip())} → "
-               f"{html.escape(readable(after[0].token).strip())}")
+        top = say("compare.verdict.top", lang, before=html.escape(readable(before[0].token).strip()),
+                  after=html.escape(readable(after[0].token).strip()))
     elif [c.id for c in before] != [c.id for c in after]:
-        top = "the candidates changed"
+        top = say("compare.verdict.changed", lang)
     else:
-        top = "same candidates, new probabilities"
-    return f"{name}: moved ({top}; max difference {diff:.2g})"
+        top = say("compare.verdict.reweighted", lang)
+    return say("compare.verdict.moved", lang, name=name, top=top, diff=diff)
 
 
-def causality_verdict(before: Comparison, after: Comparison) -> str:
+def causality_verdict(before: Comparison, after: Comparison, lang: str = "en") -> str:
     """Computed from the data, one line per model."""
-    lines = [_verdict("BERT", before.masked, after.masked), _verdict("GPT", before.causal, after.causal)]
+    lines = [_verdict("BERT", before.masked, after.masked, lang), _verdict("GPT", before.causal, after.causal, lang)]
     gpt_blind = identical(before.causal, after.causal)
-    moral = ("GPT predicted the blank from the words on its left only, so the new words could not reach it."
-             if gpt_blind else "GPT's candidates changed: the words left of the blank must have changed too.")
+    moral = say("compare.verdict.blind" if gpt_blind else "compare.verdict.left_changed", lang)
     if before.masked_tokens == after.masked_tokens:  # e.g. every new word is [UNK] to a small vocabulary
-        moral += " BERT read exactly the same tokens both times, so it could not move either."
+        moral += " " + say("compare.verdict.same_tokens", lang)
     items = "".join(f"<li>{line}</li>" for line in lines)
     return f'<div class="compare-verdict"><ul>{items}</ul><p>{moral}</p></div>'
 
@@ -145,21 +225,25 @@ def _seconds(seconds: dict[str, float], key: str) -> str:
     return f"{seconds[key] * 1000:.0f} ms" if key in seconds else "–"
 
 
-def facts_rows(masked: ModelInfo, causal: ModelInfo, seconds: dict[str, float]) -> list[list]:
+def facts_rows(masked: ModelInfo, causal: ModelInfo, seconds: dict[str, float], seq2seq: ModelInfo | None = None,
+               lang: str = "en") -> list[list]:
     """How each family is built, then the loaded models' own figures and how long this request
-    took for each (all text: one column holds numbers and names)."""
-    def both(label, value):
-        return [label, value(masked), value(causal)]
+    took for each (all text: one column holds numbers and names); "–" where no encoder-decoder ran."""
+    def three(key, value):
+        return [say(f"compare.fact.{key}", lang), value(masked), value(causal), value(seq2seq) if seq2seq else "–"]
 
-    return DESIGN + [
-        both("Model", lambda i: i.id),
-        both("Parameters", lambda i: f"{i.parameters:,}"),
-        both("Layers", lambda i: str(i.layers)),
-        both("Attention heads", lambda i: str(i.heads)),
-        both("Hidden size", lambda i: str(i.hidden)),
-        both("Vocabulary", lambda i: f"{i.vocab:,}"),
-        both("Max positions", lambda i: f"{i.max_positions:,}"),
-        both("Tokenizer", lambda i: i.tokenizer),
-        both("Device, dtype", lambda i: f"{i.device}, {i.dtype}"),
-        ["This request", _seconds(seconds, "masked"), _seconds(seconds, "causal")],
+    design = [[say(f"compare.design.{row}", lang)] + [say(f"compare.design.{row}.{f}", lang) for f in FAMILIES]
+              for row in DESIGN]
+    return design + [
+        three("model", lambda i: i.id),
+        three("parameters", lambda i: f"{i.parameters:,}"),
+        three("layers", lambda i: str(i.layers)),
+        three("heads", lambda i: str(i.heads)),
+        three("hidden", lambda i: str(i.hidden)),
+        three("vocab", lambda i: f"{i.vocab:,}"),
+        three("positions", lambda i: f"{i.max_positions:,}"),
+        three("tokenizer", lambda i: i.tokenizer),
+        three("device", lambda i: f"{i.device}, {i.dtype}"),
+        [say("compare.fact.request", lang), _seconds(seconds, "masked"), _seconds(seconds, "causal"),
+         _seconds(seconds, "seq2seq") if seq2seq else "–"],
     ]

@@ -40,10 +40,10 @@ def watched_load(self, spec, report=None):
 
 loading.ModelCache._load = watched_load
 
-masked, causal = os.environ["MASKED_ID"], os.environ["CAUSAL_ID"]
+masked, causal, seq2seq = os.environ["MASKED_ID"], os.environ["CAUSAL_ID"], os.environ["SEQ2SEQ_ID"]
 extra = [spec_from_directory(Path(os.environ[folder]), ref)
-         for folder, ref in (("BERT_DIR", masked), ("GPT_DIR", causal)) if ref not in CATALOG]
-service = InferenceService(Settings(device="cpu"), defaults={"masked": masked, "causal": causal},
+         for folder, ref in (("BERT_DIR", masked), ("GPT_DIR", causal), ("T5_DIR", seq2seq)) if ref not in CATALOG]
+service = InferenceService(Settings(device="cpu"), defaults={"masked": masked, "causal": causal, "seq2seq": seq2seq},
                            extra_models=extra).web_only()
 preloaded = preload_for_zerogpu(service)
 app = build_app(service)
@@ -58,9 +58,12 @@ try:
         refused = None
     except AppError as err:
         refused = str(err)
+    compared = client.predict(text=os.environ["BLANK"], top_k=3, api_name="/compare")
 finally:
     app.close()
 bars = [t["x"] for t in json.loads(plot["plot"])["data"] if t["type"] == "bar"]
+spans = json.loads(compared[6]["plot"])["data"][0]
 print(json.dumps({"server": SERVER, "preloaded": preloaded, "loads": dict(service.cache.loads),
-                  "choices": [model_choices(service, "masked"), model_choices(service, "causal")],
-                  "bars": bars, "generated": generated, "refused": refused}))
+                  "choices": [model_choices(service, family) for family in ("masked", "causal", "seq2seq")],
+                  "bars": bars, "generated": generated, "refused": refused,
+                  "spans": [spans["customdata"], spans["x"]], "seq2seq_note": compared[7]}))

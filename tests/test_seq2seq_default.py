@@ -1,0 +1,38 @@
+"""Which encoder-decoder the app offers first (demo/startup.seq2seq_default): the configured one when the
+hub can be had or it is on disk already, else the bundled pocket-t5 where one was trained and shipped,
+decided as choose_defaults decides the masked and causal ones."""
+import pytest
+
+from demo import catalog, startup
+from demo.catalog import SEQ2SEQ
+from demo.service import InferenceService
+from demo.settings import Settings
+
+
+@pytest.fixture
+def with_pocket_t5(monkeypatch):
+    monkeypatch.setitem(catalog.POCKET, SEQ2SEQ, "pocket-t5")
+
+
+def test_offline_the_bundled_encoder_decoder_is_the_default(with_pocket_t5):
+    assert startup.seq2seq_default(Settings(offline=True), hub_ok=False) == "pocket-t5"
+    assert startup.seq2seq_default(Settings(), hub_ok=False) == "pocket-t5"  # the hub did not answer
+    assert InferenceService(Settings(device="cpu", offline=True)).default(SEQ2SEQ) == "pocket-t5"
+
+
+def test_with_the_hub_or_a_cached_copy_the_configured_one_stays(with_pocket_t5, monkeypatch):
+    assert startup.seq2seq_default(Settings(), hub_ok=True) == "t5-small"
+    assert startup.seq2seq_default(Settings(default_seq2seq="facebook/bart-base"), hub_ok=True) == "facebook/bart-base"
+    monkeypatch.setattr(startup, "cached", lambda model_id: model_id == "t5-small")
+    assert startup.seq2seq_default(Settings(offline=True), hub_ok=False) == "t5-small"
+
+
+def test_without_a_bundled_encoder_decoder_the_configured_one_stays(monkeypatch):
+    monkeypatch.delitem(catalog.POCKET, SEQ2SEQ, raising=False)
+    assert startup.seq2seq_default(Settings(offline=True), hub_ok=False) == "t5-small"
+
+
+def test_offline_on_this_checkout():
+    """pocket-t5 when its files are in assets/pocket (python -m demo.pocket train), else t5-small."""
+    service = InferenceService(Settings(device="cpu", offline=True))
+    assert service.default(SEQ2SEQ) == catalog.POCKET.get(SEQ2SEQ, "t5-small")
