@@ -83,6 +83,8 @@ def test_english_and_chinese_have_the_same_keys_and_placeholders():
     differ = {k: (placeholders(en.TEXT[k]), placeholders(zh.TEXT[k])) for k in en.TEXT
               if placeholders(en.TEXT[k]) != placeholders(zh.TEXT[k])}
     assert differ == {}
+    # say(key, lang, **values) takes its own two names: a placeholder by either name could not be filled
+    assert [k for k, v in en.TEXT.items() if placeholders(v) & {"key", "lang"}] == []
 
 
 def test_the_chinese_text_is_chinese():

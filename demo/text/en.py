@@ -361,7 +361,7 @@ TEXT: dict[str, str] = {
     "attention.weight": "weight",
     "attention.key_axis": "attends to (key)",
     "attention.query_axis": "token (query)",
-    "attention.grid_hover": "head {head}: token {query} → {key}",
+    "attention.grid_hover": "head {head}: token {query} → {attended}",
     "attention.grid_part": ", first {shown} of {total} tokens",
     "attention.grid_title": "{model}: all {heads} heads of layer {layer}{part}",
     # lessons (demo/viz/lessons.py, shown by the How they differ tab)

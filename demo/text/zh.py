@@ -339,7 +339,7 @@ TEXT: dict[str, str] = {
     "attention.weight": "权重",
     "attention.key_axis": "关注的词元（键）",
     "attention.query_axis": "词元（查询）",
-    "attention.grid_hover": "头 {head}：词元 {query} → {key}",
+    "attention.grid_hover": "头 {head}：词元 {query} → {attended}",
     "attention.grid_part": "，{total} 个词元中的前 {shown} 个",
     "attention.grid_title": "{model}：第 {layer} 层的全部 {heads} 个头{part}",
     # 课程（demo/viz/lessons.py，显示在“两者有何不同”标签页）

@@ -100,7 +100,7 @@ def layer_grid(att: Attention, layer: int, cols: int = 4, hide_special: bool = F
     names = labels(tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
     weight = plotly_text(say("attention.weight", lang))
     for h in range(heads):
-        where = plotly_text(say("attention.grid_hover", lang, head=h, query="%{y}", key="%{x}"))
+        where = plotly_text(say("attention.grid_hover", lang, head=h, query="%{y}", attended="%{x}"))
         fig.add_trace(go.Heatmap(
             z=z_all[h], coloraxis="coloraxis", x=list(range(n)), y=list(range(n)),
             hovertemplate=f"{where}<br>{weight} %{{z:.3f}}<extra></extra>",
