@@ -307,3 +307,30 @@ def test_a_word_below_every_token_ranks_last_of_the_list_it_joined():
     shown = reveal([WordScores("tiny-bert", "masked", words, "", 4091)])
     assert "4,092 of 4,092" in shown and "1,234 of 4,091" in shown and "4,092 of 4,091" not in shown
     assert "第 4,092 名，共 4,092 个" in reveal([WordScores("tiny-bert", "masked", words, "", 4091)], "zh")
+
+
+# -- figures and views built on the server follow the reader's language -------------------------
+
+def test_attention_figures_and_the_filled_sentence_read_in_chinese(service):
+    from demo.viz.heatmaps import head_heatmap, layer_grid
+    from demo.viz.lessons import token_chips
+    from demo.viz.token_html import filled_sentence
+
+    masked, causal = service.attention(None, "the cat sat .", "masked"), service.attention(None, "the cat", "causal")
+    one = head_heatmap(masked, 1, 0, lang="zh")
+    assert one.layout.title.text.startswith(f"{masked.model}：第 1 层，第 0 个头<br><sup>双向：每个词元都能看到所有词元")
+    assert (one.layout.xaxis.title.text, one.layout.yaxis.title.text) == ("关注的词元（键）", "词元（查询）")
+    assert one.data[0].hovertemplate == "%{text}<br>权重 %{z:.3f}<extra></extra>"
+    assert "因果：每个词元只能看到自己和前面的词元" in head_heatmap(causal, 0, 0, lang="zh").layout.title.text
+    grid = layer_grid(masked, 0, lang="zh")
+    assert grid.layout.title.text.startswith(f"{masked.model}：第 0 层的全部 {masked.weights.shape[1]} 个头<br>")
+    assert grid.data[1].hovertemplate == "头 1：词元 %{y} → %{x}<br>权重 %{z:.3f}<extra></extra>"
+    assert head_heatmap(masked, 1, 0).layout.xaxis.title.text == "attends to (key)"  # English by default
+
+    filled = service.fill_mask(None, "the [MASK] sat .", 3)
+    first = filled.masks[0]
+    others = ", ".join(f"{c.text.strip()} {c.prob:.1%}" for c in first[1:])
+    assert f'title="第 1 个空白：{first[0].prob:.1%}（其次是 {others}）"' in filled_sentence(filled, "zh")
+    assert f'title="blank 1: {first[0].prob:.1%} (then {others})"' in filled_sentence(filled)
+    assert "(WordPiece): 2 个词元</div>" in token_chips("tiny", "WordPiece", ["cat", "##s"], "zh")
+    assert "(WordPiece): 1 piece</div>" in token_chips("tiny", "WordPiece", ["cat"])
