@@ -98,7 +98,8 @@ def ids(family: str, entries: dict[str, ModelSpec] = CATALOG) -> list[str]:
 def resolve(ref: str, allow_local: bool = True, entries: dict[str, ModelSpec] = CATALOG) -> ModelSpec:
     """Turn a reference into a spec; raise UnknownModelError with the allowed choices."""
     if not isinstance(ref, str) or not ref.strip():
-        raise UnknownModelError(f"No model given. Choose one of: {', '.join(entries)}.")
+        raise UnknownModelError(f"No model given. Choose one of: {', '.join(entries)}.", key="error.no_model",
+                                choices=", ".join(entries))
     ref = ref.strip()
     if ref in entries:
         return entries[ref]
@@ -106,14 +107,17 @@ def resolve(ref: str, allow_local: bool = True, entries: dict[str, ModelSpec] = 
         return spec_from_directory(Path(ref))
     # the reference is not echoed back: it is user text and messages may end up in HTML
     hint = "" if allow_local else " (local model directories are not enabled on this server)"
-    raise UnknownModelError(f"Unknown model{hint}. Choose one of: {', '.join(entries)}.")
+    raise UnknownModelError(f"Unknown model{hint}. Choose one of: {', '.join(entries)}.",
+                            key="error.unknown_model" if allow_local else "error.unknown_model_local",
+                            choices=", ".join(entries))
 
 
 def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
     """Read family and positions from a saved model's config.json (no code from it is run)."""
     config_file = path / "config.json"
     if not config_file.is_file():
-        raise ModelLoadError(f"Model directory '{path}' has no config.json: save it with save_pretrained().")
+        raise ModelLoadError(f"Model directory '{path}' has no config.json: save it with save_pretrained().",
+                             key="error.no_config", path=str(path))
     config = json.loads(config_file.read_text())
     arch = " ".join(config.get("architectures") or [])
     if "MaskedLM" in arch:
@@ -123,7 +127,9 @@ def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
     elif "ConditionalGeneration" in arch:
         family = SEQ2SEQ
     else:
-        raise ModelLoadError(f"Model in '{path}' is neither a masked nor a causal LM (architectures: {arch or 'none'}).")
+        raise ModelLoadError(f"Model in '{path}' is neither a masked nor a causal LM "
+                             f"(architectures: {arch or 'none'}).",
+                             key="error.not_an_lm", path=str(path), architectures=arch or "none")
     positions = usable_positions(config) or 512
     return ModelSpec(id or str(path), family, id or path.name, str(path), positions)
 

@@ -35,11 +35,11 @@ def device_errors():
     except OUT_OF_MEMORY_TYPES as err:
         log.warning("out of memory: %s", err)
         release_memory()
-        raise DeviceError(OUT_OF_MEMORY) from err
+        raise DeviceError(OUT_OF_MEMORY, key="error.out_of_memory") from err
     except ACCELERATOR_TYPES as err:
         log.error("device fault", exc_info=err)
         release_memory()
-        raise DeviceError(DEVICE_FAILED) from err
+        raise DeviceError(DEVICE_FAILED, key="error.device_failed") from err
 
 
 def release_memory() -> None:

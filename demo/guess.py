@@ -84,11 +84,13 @@ def score(lm: LoadedModel, prompt_ids: list[int], position: int, left: str, word
     split = [pieces(lm.tokenizer, left, w) for w in words]
     for word, w in zip(words, split):
         if len(w) > MAX_PIECES:
-            raise ParameterError(f"A guess may be at most {MAX_PIECES} pieces long; one is {len(w)}.")
+            raise ParameterError(f"A guess may be at most {MAX_PIECES} pieces long; one is {len(w)}.",
+                                 key="error.guess_pieces", limit=MAX_PIECES, count=len(w))
     longest = len(prompt_ids) + max(len(w) for w in split)
     if longest > lm.spec.max_positions:
         raise TextTooLongError(f"Text and guess are {longest} tokens; {lm.spec.id} can handle at most "
-                               f"{lm.spec.max_positions} positions.")
+                               f"{lm.spec.max_positions} positions.", key="error.guess_too_long", count=longest,
+                               model=lm.spec.id, limit=lm.spec.max_positions)
     mask_id = lm.tokenizer.mask_token_id
 
     def row(word_ids: list[int], step: int) -> tuple[tuple[int, ...], int]:

@@ -18,7 +18,8 @@ def clean_text(text: object, max_chars: int) -> str:
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise ParameterError(f"Text must be a string, not {type(text).__name__}.")
+        raise ParameterError(f"Text must be a string, not {type(text).__name__}.", key="error.not_string",
+                             kind=type(text).__name__)
     if len(text) > max_chars:
         raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.",
                                key="error.too_long", count=len(text), limit=max_chars)
@@ -63,17 +64,21 @@ def without_mask(text: str) -> str:
 
 
 def check_int(name: str, value: object, low: int, high: int) -> int:
+    bounds = {"name": name, "low": low, "high": high}
     if isinstance(value, bool) or value is None:
-        raise ParameterError(f"{name} must be a whole number between {low} and {high}.")
+        raise ParameterError(f"{name} must be a whole number between {low} and {high}.", key="error.whole_number",
+                             **bounds)
     if isinstance(value, float):
         if not value.is_integer():
-            raise ParameterError(f"{name} must be a whole number between {low} and {high}; got {value}.")
+            raise ParameterError(f"{name} must be a whole number between {low} and {high}; got {value}.",
+                                 key="error.whole_number_got", value=value, **bounds)
         value = int(value)
     if not isinstance(value, int):
         try:
             value = int(str(value).strip())
         except ValueError:
-            raise ParameterError(f"{name} must be a whole number between {low} and {high}.") from None
+            raise ParameterError(f"{name} must be a whole number between {low} and {high}.",
+                                 key="error.whole_number", **bounds) from None
     if not low <= value <= high:
         raise ParameterError(f"{name} must be between {low} and {high}; got {value}.", key="error.range",
                              name=name, low=low, high=high, value=value)
@@ -81,15 +86,19 @@ def check_int(name: str, value: object, low: int, high: int) -> int:
 
 
 def check_float(name: str, value: object, low: float, high: float, low_open: bool = False) -> float:
+    bounds = {"name": name, "low": low, "high": high}
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParameterError(f"{name} must be a number between {low} and {high}.") from None
+        raise ParameterError(f"{name} must be a number between {low} and {high}.", key="error.number",
+                             **bounds) from None
     if isinstance(value, bool) or not math.isfinite(number):
-        raise ParameterError(f"{name} must be a number between {low} and {high}.")
+        raise ParameterError(f"{name} must be a number between {low} and {high}.", key="error.number", **bounds)
     if number > high or number < low or (low_open and number == low):
         side = f"above {low}" if low_open else f"at least {low}"
-        raise ParameterError(f"{name} must be {side} and at most {high}; got {number:g}.")
+        raise ParameterError(f"{name} must be {side} and at most {high}; got {number:g}.",
+                             key="error.number_above" if low_open else "error.number_at_least", value=number,
+                             **bounds)
     return number
 
 
@@ -105,7 +114,8 @@ def check_choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     """One of `allowed`; the message lists them and does not echo what was typed."""
     if isinstance(value, str) and value.strip() in allowed:
         return value.strip()
-    raise ParameterError(f"Unknown {name}. Choose one of: {', '.join(allowed)}.")
+    raise ParameterError(f"Unknown {name}. Choose one of: {', '.join(allowed)}.", key="error.choice", name=name,
+                         choices=", ".join(allowed))
 
 
 def check_fraction(name: str, value: object) -> float:
@@ -114,9 +124,9 @@ def check_fraction(name: str, value: object) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParameterError(f"{message}.") from None
+        raise ParameterError(f"{message}.", key="error.fraction", name=name) from None
     if isinstance(value, bool) or not math.isfinite(number) or not 0 < number < 1:
-        raise ParameterError(f"{message}; got {number:g}.")
+        raise ParameterError(f"{message}; got {number:g}.", key="error.fraction_got", name=name, value=number)
     return number
 
 
@@ -126,9 +136,11 @@ def check_int_list(name: str, value: object, low: int, high: int, max_items: int
         return None
     items = value.replace(",", " ").split() if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not items:
-        raise ParameterError(f"{name} must be a list of whole numbers between {low} and {high}.")
+        raise ParameterError(f"{name} must be a list of whole numbers between {low} and {high}.",
+                             key="error.number_list", name=name, low=low, high=high)
     if len(items) > max_items:
-        raise ParameterError(f"{name} may have at most {max_items} values; got {len(items)}.")
+        raise ParameterError(f"{name} may have at most {max_items} values; got {len(items)}.",
+                             key="error.number_list_count", name=name, limit=max_items, count=len(items))
     return sorted({check_int(name, item, low, high) for item in items})
 
 
@@ -141,14 +153,17 @@ def check_words(words: object) -> list[str]:
     if isinstance(words, str):
         words = re.split(r"[,\n，、]", words)
     if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
-        raise ParameterError("words must be a list of strings, or one string with commas between the words.")
+        raise ParameterError("words must be a list of strings, or one string with commas between the words.",
+                             key="error.words_type")
     words = [unicodedata.normalize("NFC", w).strip() for w in words]
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
         raise EmptyTextError("Type a guess first: one word, or several separated by commas.", key="error.no_guess")
     if len(words) > MAX_WORDS:
-        raise ParameterError(f"At most {MAX_WORDS} guesses at once; got {len(words)}.")
+        raise ParameterError(f"At most {MAX_WORDS} guesses at once; got {len(words)}.", key="error.guess_count",
+                             limit=MAX_WORDS, count=len(words))
     for w in words:
         if len(w) > MAX_WORD_CHARS or any(unicodedata.category(c) == "Cc" for c in w):
-            raise ParameterError(f"A guess must be at most {MAX_WORD_CHARS} characters, with no control characters.")
+            raise ParameterError(f"A guess must be at most {MAX_WORD_CHARS} characters, with no control characters.",
+                                 key="error.guess_chars", limit=MAX_WORD_CHARS)
     return words

@@ -85,8 +85,10 @@ class ModelCache:
         if spec.id in self._models:  # fast path, no lock
             return self._models[spec.id]
         if self.sealed:
+            choices = ", ".join(self.loaded(spec.family))
             raise ModelLoadError(f"Model '{spec.id}' is not loaded on this server, which loads its models at "
-                                 f"start-up. Choose one of: {', '.join(self.loaded(spec.family))}.")
+                                 f"start-up. Choose one of: {choices}.", key="error.not_loaded", model=spec.id,
+                                 choices=choices)
         # one load at a time, whatever the model: from_pretrained builds models on the "meta"
         # device through process-wide state, so two loads in two threads corrupt each other
         with self._loading:
@@ -107,7 +109,8 @@ class ModelCache:
         auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM, SEQ2SEQ: AutoModelForSeq2SeqLM}.get(spec.family)
         if auto is None:
             raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked, causal "
-                                 "and encoder-decoder LMs.")
+                                 "and encoder-decoder LMs.", key="error.unserved_family", model=spec.id,
+                                 family=spec.family)
         local_only = self.offline or spec.bundled
         started = time.perf_counter()
         try:
@@ -124,7 +127,9 @@ class ModelCache:
             why = (str(err).splitlines() or [type(err).__name__])[0][:200]
             fix = ("choose a bundled pocket model, or run once with network access so the weights are cached"
                    if not spec.bundled else "reinstall the app: the bundled model files are missing or damaged")
-            raise ModelLoadError(f"Could not load model '{spec.id}': {why}. To fix: {fix}.") from err
+            raise ModelLoadError(f"Could not load model '{spec.id}': {why}. To fix: {fix}.",
+                                 key="error.load_failed_bundled" if spec.bundled else "error.load_failed_hub",
+                                 model=spec.id, why=why) from err
         model.to(self.device).eval().requires_grad_(False)
         self.loads[spec.id] += 1
         log.info("loaded %s on %s (%s) in %.1fs", spec.id, self.device, self.dtype, time.perf_counter() - started)

@@ -58,8 +58,10 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         spec = catalog.resolve(model or self.default(family), self._allow_local, self.catalog)
         if spec.family != family:
             verb = {MASKED: "fill blanks", CAUSAL: "predict the next word"}.get(family, "write a blank's span")
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; "
-                                   f"choose one of: {', '.join(self.choices(family))}.")
+            key = {MASKED: "error.family_fill", CAUSAL: "error.family_next"}.get(family, "error.family_span")
+            choices = ", ".join(self.choices(family))
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; choose one of: {choices}.",
+                                   key=key, model=spec.id, family=spec.family, choices=choices)
         return spec
 
     _allow_local = True  # the Python API accepts local directories; the web app turns this off
@@ -179,7 +181,7 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         spec = self._any_family(model, family)
         if spec.family not in (MASKED, CAUSAL):
             raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; guesses are scored by a masked or a "
-                                   "causal model.")
+                                   "causal model.", key="error.family_guess", model=spec.id, family=spec.family)
         if spec.family == MASKED:
             text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
         else:
@@ -270,10 +272,12 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
     def _inside_text(self, model: str | None, family: str | None, text: str) -> tuple[ModelSpec, str]:
         """The spec (a masked or causal model: the inside views are written for those) and the clean text."""
         if family not in (None, MASKED, CAUSAL):
-            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.")
+            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.", key="error.family_param",
+                                 masked=MASKED, causal=CAUSAL)
         spec = self._any_family(model, family)
         if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.")
+            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.",
+                                   key="error.family_inside", model=spec.id, family=spec.family)
         return spec, inputs.clean_text(text, self.settings.max_chars)
 
     def _any_family(self, model: str | None, family: str | None) -> ModelSpec:
@@ -292,10 +296,13 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         limit = lm.positions
         if len(ids) + room > limit:
             what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")
-            raise TextTooLongError(f"Text is {what}; {lm.spec.id} can handle at most {limit} positions.")
+            raise TextTooLongError(f"Text is {what}; {lm.spec.id} can handle at most {limit} positions.",
+                                   key="error.too_many_tokens_room" if room else "error.too_many_tokens",
+                                   count=len(ids), room=room, model=lm.spec.id, limit=limit)
         if ids and max(ids) >= lm.rows:  # a tokenizer larger than the model's embedding table
             raise BadCharactersError(f"Text contains pieces {lm.spec.id} has no embedding for (its tokenizer and "
-                                     f"weights disagree); remove unusual words or characters and try again.")
+                                     f"weights disagree); remove unusual words or characters and try again.",
+                                     key="error.no_embedding", model=lm.spec.id)
         return ids
 
     def _batcher(self, lm: LoadedModel, verb: str, run) -> Batcher:

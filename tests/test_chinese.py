@@ -1,6 +1,8 @@
 """Chinese on tiny local models built here: a BERT with a vocabulary of Chinese characters (as
 bert-base-chinese), a GPT-2 reading the same vocabulary through a BERT tokenizer (as
 uer/gpt2-chinese-cluecorpussmall) and a GPT-2 with a byte-level BPE trained on Chinese sentences."""
+import re
+
 import pytest
 import torch
 from tokenizers import ByteLevelBPETokenizer
@@ -95,3 +97,54 @@ def test_what_each_tokenizer_does_to_chinese(chinese):
     tok = bert.load(None, CAUSAL).tokenizer
     assert tok.convert_tokens_to_string(pieces) == text + "龙"
     assert len(pieces[-3:]) == 3 and all(len(p) == 1 and not ("\u4e00" <= p <= "\u9fff") for p in pieces[-3:])
+
+
+# -- ?lang=zh: the Fill, Next word and Attention tabs in Chinese (browser) --------------------------
+
+LOCALE = 30_000  # ms: the page switches to Chinese once Gradio's core module has loaded (slow on a busy machine)
+MODEL_RUN = 60_000  # ms: the link's run loads both models first
+
+@pytest.mark.browser
+def test_the_fill_tab_reads_in_chinese(page, app_url):
+    from urllib.parse import quote
+
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?lang=zh&tab=fill&text=" + quote("the cat sat on the [MASK] ."))
+    expect(page.get_by_role("tab", name="填空（BERT）")).to_have_attribute("aria-selected", "true", timeout=LOCALE)
+    expect(page.get_by_label("带空白的文本")).to_have_attribute("placeholder", "输入一个句子，在缺词的地方写 [MASK] 或 ___。")
+    expect(page.get_by_role("button", name="填空", exact=True)).to_be_visible()
+    expect(page.locator("main")).to_contain_text("BERT 同时读空白两侧的词")
+    # the server-built hover of the filled-in word follows the page's language too
+    expect(page.locator("#fill-mask-sentence mark.fill-mask-word")).to_have_attribute(
+        "title", re.compile(r"^第 1 个空白：\d+\.\d%"), timeout=MODEL_RUN)
+
+
+@pytest.mark.browser
+def test_the_next_word_tab_reads_in_chinese(page, app_url):
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?lang=zh&tab=next")
+    expect(page.get_by_role("tab", name="下一个词（GPT）")).to_have_attribute("aria-selected", "true", timeout=LOCALE)
+    expect(page.get_by_label("提示词")).to_be_visible()
+    expect(page.get_by_role("button", name="预测下一个词元")).to_be_visible()
+    expect(page.get_by_role("button", name="生成续写")).to_be_visible()  # the accordion
+    expect(page.get_by_label("贪心（总是取最可能的词元）")).to_be_visible()
+    expect(page.get_by_role("button", name="生成", exact=True)).to_be_visible()
+
+
+@pytest.mark.browser
+def test_the_attention_tab_and_its_heatmaps_read_in_chinese(page, app_url):
+    from urllib.parse import quote
+
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?lang=zh&tab=attention&text=" + quote("the cat sat on the mat ."))
+    expect(page.get_by_role("tab", name="注意力", exact=True)).to_have_attribute("aria-selected", "true", timeout=LOCALE)
+    expect(page.get_by_role("button", name="显示注意力")).to_be_visible()
+    expect(page.get_by_role("heading", name="掩码模型：每个词元都能看到整个句子")).to_be_visible()
+    expect(page.get_by_role("button", name="所选层的全部注意力头")).to_be_visible()
+    chart = page.locator("#attention-masked .plotly")
+    expect(chart.locator(".gtitle")).to_contain_text("第 0 层，第 0 个头", timeout=MODEL_RUN)
+    expect(chart).to_contain_text("关注的词元（键）")
+    expect(page.locator("#attention-causal .plotly")).to_contain_text("因果：每个词元只能看到自己和前面的词元")

@@ -51,7 +51,7 @@ def test_fill_the_blank_hides_the_answers_until_a_guess(page, web_service):
     view = page.locator("#fill-mask-guess-reveal .guess-reveal")
     expect(view.locator("td.guess-word")).to_have_text(["cat"], timeout=MODEL_RUN)
     expect(view.locator("td.guess-prob")).to_have_text([f"{want.prob:.2%}"])
-    expect(view.locator("td.guess-rank")).to_contain_text([f"{want.rank} of"])
+    expect(view.locator("td.guess-rank")).to_contain_text([f"{want.rank:,} of"])
     expect(view.locator(".guess-method")).to_contain_text("one mask per piece")
     expect(page.locator("#fill-mask-bars .plotly .bars path")).to_have_count(5, timeout=MODEL_RUN)
     # a new sentence hides the answers again

@@ -40,7 +40,8 @@ ROWS_PER_BATCH = 4096  # tokens × steps in one batched pass (32 steps of 128 to
 
 def check_method(method: object) -> str:
     if method not in METHODS:
-        raise ParameterError(f"method must be one of: {', '.join(METHODS)}.")
+        raise ParameterError(f"method must be one of: {', '.join(METHODS)}.", key="error.method",
+                             choices=", ".join(METHODS))
     return method  # type: ignore[return-value]
 
 
@@ -49,7 +50,8 @@ def check_word(word: object) -> str | None:
     if word is None or (isinstance(word, str) and not word.strip()):
         return None
     if not isinstance(word, str) or len(word.strip()) > MAX_WORD_CHARS or len(word.split()) != 1:
-        raise ParameterError(f"target must be one word (no spaces), at most {MAX_WORD_CHARS} characters.")
+        raise ParameterError(f"target must be one word (no spaces), at most {MAX_WORD_CHARS} characters.",
+                             key="error.target_word", limit=MAX_WORD_CHARS)
     return word.strip()
 
 
@@ -59,13 +61,15 @@ def _pieces(lm: LoadedModel, word: str, after_space: bool) -> list[int]:
     ids = tok((" " if after_space else "") + word, add_special_tokens=False)["input_ids"]
     if tok.unk_token_id in ids and tok.unk_token not in word:  # GPT-2: unk = <|endoftext|>
         raise ParameterError(f"The target word is not in {lm.spec.id}'s vocabulary; pick another word, "
-                             "or leave the target empty for the model's own top word.")
+                             "or leave the target empty for the model's own top word.", key="error.target_unknown",
+                             model=lm.spec.id)
     if not ids or any(i in tok.all_special_ids for i in ids):
-        raise ParameterError("The target must be a word, not a special token.")
+        raise ParameterError("The target must be a word, not a special token.", key="error.target_special")
     if lm.spec.family != CAUSAL and len(ids) != 1:
         raise ParameterError(f"The target must be a single piece of {lm.spec.id}'s vocabulary (one blank, one "
                              f"piece); this word splits into {len(ids)} pieces. Pick a more common word, or leave "
-                             "the target empty for the model's own top word.")
+                             "the target empty for the model's own top word.", key="error.target_pieces",
+                             model=lm.spec.id, count=len(ids))
     return ids
 
 
@@ -102,7 +106,8 @@ def attribute(lm: LoadedModel, left: str, right: str, word: str | None, method: 
         length, limit = len(start) + len(pieces) + len(rest), lm.spec.max_positions
         if length > limit:  # the teacher-forced sentence must fit too
             raise TextTooLongError(f"Text is {length} tokens with the blank filled in; {lm.spec.id} can handle "
-                                   f"at most {limit} positions.")
+                                   f"at most {limit} positions.", key="error.too_many_tokens_filled", count=length,
+                                   model=lm.spec.id, limit=limit)
         blank, position = len(start), len(start) - 1
     else:
         start = encode(lm, left + tok.mask_token + right, 0)

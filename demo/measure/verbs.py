@@ -56,6 +56,7 @@ class MeasuringVerbs:
         spec = self._any_family(model, None)
         if spec.family not in (MASKED, CAUSAL):
             raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; cost and compression are measured "
-                                   f"for masked and causal models.")
+                                   f"for masked and causal models.", key="error.family_measure", model=spec.id,
+                                   family=spec.family)
         return spec
 

@@ -220,8 +220,8 @@ TEXT: dict[str, str] = {
     "guess.col.pieces": "pieces",
     "guess.where.masked": "at the blank",
     "guess.where.causal": "as the next word",
-    "guess.rank": "{rank} of {total:,}",
-    "guess.top": "{rank} of {total:,}: the model's top choice!",
+    "guess.rank": "{rank:,} of {total:,}",
+    "guess.top": "{rank:,} of {total:,}: the model's top choice!",
     "guess.unknown": "not in this model's vocabulary",
     "guess.method.masked": ("A word of several pieces is scored as the product of its pieces' probabilities: the "
                             "blank becomes one mask per piece, filled in left to right. Its rank is the place it "
@@ -451,4 +451,202 @@ TEXT: dict[str, str] = {
     "curves.y": "cross-entropy (nats per predicted token)",
     "curves.training": "{name} training",
     "curves.held_out": "{name} held-out",
+    # --- i18n helper: tabs fill/next/attention, lessons, figures, service errors ---
+    # shared by the tabs
+    "tabs.masked_model": "Masked model (BERT-style)",
+    "tabs.causal_model": "Causal model (GPT-style)",
+    "tabs.examples": "Examples",
+    # Fill the blank (demo/ui/fill_mask_tab.py, demo/viz/token_html.py)
+    "fill.explanation": (
+        "**BERT reads the words on both sides of a blank at once** and scores every word it knows\n"
+        "for each blank. Write a blank as `[MASK]`, `<mask>` or `___`; a sentence may have several."
+    ),
+    "fill.text": "Text with blanks",
+    "fill.placeholder": "Type a sentence with [MASK] or ___ where a word is missing.",
+    "fill.top_k": "Candidates per blank (top-k)",
+    "fill.run": "Fill the blanks",
+    "fill.sentence": "The sentence with the top candidates",
+    "fill.bars": "Probability of each candidate",
+    "fill.hint": "blank {n}: {prob}",
+    "fill.hint_then": "blank {n}: {prob} (then {others})",
+    # Next word (demo/ui/generate_tab.py)
+    "next.explanation": (
+        "**GPT reads left to right and predicts only the next token**, from the words before it.\n"
+        "Writing text is that one step repeated: pick a token, append it, predict again. Try it by hand with\n"
+        "the choices under the chart, or let the model generate a continuation below."
+    ),
+    "next.sampling": (
+        "**Greedy** always takes the likeliest token (the same text every time). Otherwise the next token\n"
+        "is drawn at random: **temperature** below 1 sharpens the distribution, above 1 flattens it; **top-k** keeps "
+        "only\nthe k likeliest tokens (0 = all); **top-p** keeps the smallest set of tokens holding that much "
+        "probability.\nA **seed** makes a draw repeatable. Each new token is shaded by how likely the model found it "
+        "(hover for the value)."
+    ),
+    "next.prompt": "Prompt",
+    "next.placeholder": "Type the start of a sentence, or pick an example below.",
+    "next.top_k": "Candidates shown (top-k)",
+    "next.predict": "Predict the next token",
+    "next.bars": "Next-token probabilities",
+    "next.step": "Step by step: click a token to append it to the prompt and predict again",
+    "next.continuation": "Generate a continuation",
+    "next.greedy": "Greedy (always the likeliest token)",
+    "next.max_new_tokens": "Max new tokens",
+    "next.seed": "Seed (empty = random)",
+    "next.seed_placeholder": "random",
+    "next.temperature": "Temperature",
+    "next.sample_top_k": "top-k (0 = off)",
+    "next.top_p": "top-p",
+    "next.generate": "Generate",
+    "next.plain": "Generated text (to copy)",
+    # Attention (demo/ui/attention_tab.py, demo/viz/heatmaps.py)
+    "attention.explanation": (
+        "**How a head attends.** Every token becomes three vectors: a query *Q* (what am I looking for?),\n"
+        "a key *K* (what do I offer?) and a value *V* (what do I pass on?). A head scores every query against every "
+        "key,\ndivides by √d (the vectors' size, so the softmax does not saturate) and mixes the values with the "
+        "resulting\nweights: **Attention(Q, K, V) = softmax(QKᵀ / √d) · V**. Row *i* of a heatmap is that softmax for "
+        "token *i*:\nhow much it reads from each token. **BERT** may look both ways, so its map is full. **GPT** must "
+        "predict the next\nword without seeing it, so a mask removes every score above the diagonal before the "
+        "softmax: its map is a\ntriangle. Every pair of tokens gets a score in every head of every layer, so the cost "
+        "grows as **O(n²)** with\nthe length n: twice the text, four times the work."
+    ),
+    "attention.text": "Text",
+    "attention.placeholder": "Type a sentence, or pick an example below.",
+    "attention.run": "Show attention",
+    "attention.masked_head": "### Masked model: every token sees the whole sentence",
+    "attention.causal_head": "### Causal model: every token sees only the past",
+    "attention.layer": "Layer",
+    "attention.head": "Head",
+    "attention.masked_plot": "Masked model, one head",
+    "attention.causal_plot": "Causal model, one head",
+    "attention.all_heads": "All heads of the chosen layer",
+    "attention.masked_grid": "Masked model, all heads",
+    "attention.causal_grid": "Causal model, all heads",
+    "attention.bertviz": "Interactive views (bertviz): hover a token, click a head",
+    "attention.kind_causal": "causal: each token sees only itself and the past",
+    "attention.kind_masked": "bidirectional: every token sees all",
+    "attention.first_tokens": " (first {shown} of {total} tokens)",
+    "attention.head_title": "{model}: layer {layer}, head {head}",
+    "attention.weight": "weight",
+    "attention.key_axis": "attends to (key)",
+    "attention.query_axis": "token (query)",
+    "attention.grid_hover": "head {head}: token {query} → {attended}",
+    "attention.grid_part": ", first {shown} of {total} tokens",
+    "attention.grid_title": "{model}: all {heads} heads of layer {layer}{part}",
+    # lessons (demo/viz/lessons.py, shown by the How they differ tab)
+    "lesson.variants": (
+        "## Relatives and descendants\n"
+        "| model | idea |\n"
+        "|---|---|\n"
+        "| **ELMo** (2018) | before transformers: two **bi-LSTMs** (left-to-right and right-to-left) give each word a "
+        "*contextual embedding*, \"bank\" differs in \"river bank\" and \"bank account\" |\n"
+        "| **RoBERTa** | BERT trained longer on more data with *dynamic masking*, **without** next-sentence prediction "
+        "(it did not help), byte-level BPE |\n"
+        "| **ALBERT** | *factorised embeddings* (vocabulary → 128 → hidden) and **one set of weights shared by every "
+        "layer**: 12M parameters for a base model |\n"
+        "| **DistilBERT** | a 6-layer student trained to copy BERT's outputs (**distillation**): 40% smaller, 60% "
+        "faster, ~97% of the score |\n"
+        "| **GLM** | **autoregressive blank infilling**: blank out spans, then write each span left to right while "
+        "seeing the rest bidirectionally, one model for both understanding and generation |"
+    ),
+    "lesson.attention": (
+        "## Attention, and why long texts are expensive\n"
+        "Every token becomes a query *Q*, a key *K* and a value *V*. A head scores every query against every key and "
+        "mixes\nthe values with the softmax of those scores: **Attention(Q, K, V) = softmax(QKᵀ / √d) · V** (√d keeps "
+        "the scores\nfrom saturating the softmax). The *Attention* tab shows these weights live.\n\n"
+        "For *n* tokens that is **n² scores per head per layer**: the cost is **O(n²)**, twice the text, four times "
+        "the\nwork. GPT's causal mask leaves only **n(n+1)/2** useful scores (the lower triangle) but still O(n²). "
+        "BERT stops at\n512 positions, GPT-2 at 1024. The other work of a layer, the projections and the "
+        "feed-forward, grows only with *n*\nbut is much larger per token: the **Cost & compression** tab measures "
+        "both on the model in front of you and shows\nfrom which length attention's n² part takes over."
+    ),
+    "lesson.compression": (
+        "## Making models smaller\n"
+        "| technique | what it does | example |\n"
+        "|---|---|---|\n"
+        "| **pruning** | remove weights, heads or layers that contribute little | many of BERT's heads can go with "
+        "little loss |\n"
+        "| **distillation** | train a small *student* to match a large *teacher*'s outputs | DistilBERT, DistilGPT-2 |\n"
+        "| **quantization** | store and compute with fewer bits: float32 → **fp16** (half) → **int8** | 4x less "
+        "memory at int8 |\n"
+        "| **low-rank factorization** | replace a big matrix by the product of two thin ones | ALBERT's embedding: "
+        "V×H becomes V×128 · 128×H |"
+    ),
+    "lesson.training": (
+        "## Training curves of the bundled models\n"
+        "The app ships three tiny models trained by this project, **pocket-bert**, **pocket-gpt** and "
+        "**pocket-t5**: a controlled experiment.\nSame size (about 5 M parameters), same text (dictionary "
+        "definitions, Jane Austen, the King James Bible, fortune cookies), same number of tokens, same optimizer "
+        "and seed;\nonly what separates the three families differs: the objective (masked words, the next word, "
+        "hidden spans), the attention mask and the tokenizer\n(their model card: `assets/pocket/README.md`)."
+    ),
+    "lesson.pieces_one": "{count} piece",
+    "lesson.pieces_many": "{count} pieces",
+    # service errors (demo/inputs.py, catalog.py, loading.py, faults.py, hub.py, service.py, guess.py, inside/)
+    "error.not_string": "Text must be a string, not {kind}.",
+    "error.whole_number": "{name} must be a whole number between {low} and {high}.",
+    "error.whole_number_got": "{name} must be a whole number between {low} and {high}; got {value}.",
+    "error.number": "{name} must be a number between {low} and {high}.",
+    "error.number_above": "{name} must be above {low} and at most {high}; got {value:g}.",
+    "error.number_at_least": "{name} must be at least {low} and at most {high}; got {value:g}.",
+    "error.choice": "Unknown {name}. Choose one of: {choices}.",
+    "error.fraction": "{name} must be a fraction above 0 and below 1.",
+    "error.fraction_got": "{name} must be a fraction above 0 and below 1; got {value:g}.",
+    "error.number_list": "{name} must be a list of whole numbers between {low} and {high}.",
+    "error.number_list_count": "{name} may have at most {limit} values; got {count}.",
+    "error.words_type": "words must be a list of strings, or one string with commas between the words.",
+    "error.guess_count": "At most {limit} guesses at once; got {count}.",
+    "error.guess_chars": "A guess must be at most {limit} characters, with no control characters.",
+    "error.guess_pieces": "A guess may be at most {limit} pieces long; one is {count}.",
+    "error.guess_too_long": "Text and guess are {count} tokens; {model} can handle at most {limit} positions.",
+    "error.no_model": "No model given. Choose one of: {choices}.",
+    "error.unknown_model": "Unknown model. Choose one of: {choices}.",
+    "error.unknown_model_local": ("Unknown model (local model directories are not enabled on this server). "
+                                  "Choose one of: {choices}."),
+    "error.no_config": "Model directory '{path}' has no config.json: save it with save_pretrained().",
+    "error.not_an_lm": "Model in '{path}' is neither a masked nor a causal LM (architectures: {architectures}).",
+    "error.not_loaded": ("Model '{model}' is not loaded on this server, which loads its models at start-up. "
+                         "Choose one of: {choices}."),
+    "error.unserved_family": ("Model '{model}' is a {family} model; this app serves masked, causal and "
+                              "encoder-decoder LMs."),
+    "error.load_failed_hub": ("Could not load model '{model}': {why}. To fix: choose a bundled pocket model, or run "
+                              "once with network access so the weights are cached."),
+    "error.load_failed_bundled": ("Could not load model '{model}': {why}. To fix: reinstall the app: the bundled "
+                                  "model files are missing or damaged."),
+    "error.download_broke": ("Could not load model '{model}': the download of its weights from {endpoint} broke off "
+                             "at {done} of {total} MB and did not resume. To fix: try again later, or choose a "
+                             "bundled pocket model."),
+    "error.out_of_memory": ("The model ran out of memory on this request; try a shorter text. Other requests are "
+                            "not affected."),
+    "error.device_failed": "The GPU failed on this request (the details were logged); please try again.",
+    "error.family_fill": "'{model}' is a {family} model and cannot fill blanks; choose one of: {choices}.",
+    "error.family_next": "'{model}' is a {family} model and cannot predict the next word; choose one of: {choices}.",
+    "error.family_span": "'{model}' is a {family} model and cannot write a blank's span; choose one of: {choices}.",
+    "error.family_guess": "'{model}' is a {family} model; guesses are scored by a masked or a causal model.",
+    "error.family_inside": "'{model}' is a {family} model; choose a masked or a causal model.",
+    "error.family_measure": ("'{model}' is a {family} model; cost and compression are measured for masked and "
+                             "causal models."),
+    "error.family_param": "family must be '{masked}' or '{causal}'.",
+    "error.too_many_tokens": "Text is {count} tokens; {model} can handle at most {limit} positions.",
+    "error.too_many_tokens_room": ("Text is {count} tokens plus {room} new tokens; {model} can handle at most "
+                                   "{limit} positions."),
+    "error.too_many_tokens_filled": ("Text is {count} tokens with the blank filled in; {model} can handle at most "
+                                     "{limit} positions."),
+    "error.no_embedding": ("Text contains pieces {model} has no embedding for (its tokenizer and weights disagree); "
+                           "remove unusual words or characters and try again."),
+    "error.method": "method must be one of: {choices}.",
+    "error.target_word": "target must be one word (no spaces), at most {limit} characters.",
+    "error.target_unknown": ("The target word is not in {model}'s vocabulary; pick another word, or leave the target "
+                             "empty for the model's own top word."),
+    "error.target_special": "The target must be a word, not a special token.",
+    "error.target_pieces": ("The target must be a single piece of {model}'s vocabulary (one blank, one piece); this "
+                            "word splits into {count} pieces. Pick a more common word, or leave the target empty for "
+                            "the model's own top word."),
+    "error.heads_unsupported": ("Removing heads works on BERT, RoBERTa and GPT-2 models; this model's attention is "
+                                "built differently. Try another method."),
+    "error.no_feed_forward": "No feed-forward matrices found to factorise in this model; try another method.",
+    "error.no_twin": "{model} has no distilled twin in the catalog ({pairs}); try another method.",
+    "error.int8_cpu": ("int8 dynamic quantization runs on the CPU only; this server's models are on {device}. "
+                       "Try fp16 or bf16."),
+    "error.fp16_cpu": ("fp16 has no fast arithmetic on a CPU: at {model}'s size one measurement would hold the device "
+                       "for minutes. Try bf16 (the same size), or run the app on a GPU."),
 }

@@ -206,8 +206,8 @@ TEXT: dict[str, str] = {
     "guess.col.pieces": "词元",
     "guess.where.masked": "（填空处）",
     "guess.where.causal": "（作为下一个词）",
-    "guess.rank": "第 {rank} 名，共 {total:,} 个",
-    "guess.top": "第 {rank} 名，共 {total:,} 个：正是模型的首选！",
+    "guess.rank": "第 {rank:,} 名，共 {total:,} 个",
+    "guess.top": "第 {rank:,} 名，共 {total:,} 个：正是模型的首选！",
     "guess.unknown": "不在这个模型的词表里",
     "guess.method.masked": ("一个词若被切成几个词元，它的得分是各词元概率的乘积：把空白换成与词元数相同的几个掩码，"
                             "再从左到右逐个填入。排名是它在模型所有单个词元中的位置。"),
@@ -421,4 +421,183 @@ TEXT: dict[str, str] = {
     "curves.y": "交叉熵（每个预测词元的奈特数）",
     "curves.training": "{name} 训练集",
     "curves.held_out": "{name} 留出集",
+    # --- i18n helper: tabs fill/next/attention, lessons, figures, service errors ---
+    # 几个标签页共用
+    "tabs.masked_model": "掩码模型（BERT 式）",
+    "tabs.causal_model": "因果模型（GPT 式）",
+    "tabs.examples": "示例",
+    # 填空（demo/ui/fill_mask_tab.py、demo/viz/token_html.py）
+    "fill.explanation": (
+        "**BERT 同时读空白两侧的词**，并为每个空白给它认识的每一个词打分。\n"
+        "空白可以写成 `[MASK]`、`<mask>` 或 `___`；一个句子里可以有好几个空白。"
+    ),
+    "fill.text": "带空白的文本",
+    "fill.placeholder": "输入一个句子，在缺词的地方写 [MASK] 或 ___。",
+    "fill.top_k": "每个空白的候选词数（top-k）",
+    "fill.run": "填空",
+    "fill.sentence": "填入首选词后的句子",
+    "fill.bars": "每个候选词的概率",
+    "fill.hint": "第 {n} 个空白：{prob}",
+    "fill.hint_then": "第 {n} 个空白：{prob}（其次是 {others}）",
+    # 下一个词（demo/ui/generate_tab.py）
+    "next.explanation": (
+        "**GPT 从左往右读，只根据前面的词预测下一个词元。**\n"
+        "写一段文字，就是把这一步不断重复：选一个词元，接在后面，再预测下一个。你可以点图表下方的选项亲手试一试，"
+        "也可以在下面让模型自动续写。"
+    ),
+    "next.sampling": (
+        "**贪心**解码每次都取最可能的词元（每次生成的文字都一样）。否则，下一个词元是随机抽取的："
+        "**温度**低于 1 会让概率分布更集中，高于 1 会让它更平坦；**top-k** 只保留最可能的 k 个词元（0 = 全部保留）；"
+        "**top-p** 只保留累计概率达到该值所需的最少词元。\n"
+        "设定**随机种子**可以让抽样结果重现。每个新词元的底色越深，表示模型认为它越可能出现（鼠标悬停可看到具体数值）。"
+    ),
+    "next.prompt": "提示词",
+    "next.placeholder": "输入一个句子的开头，或在下面选一个示例。",
+    "next.top_k": "显示的候选词元数（top-k）",
+    "next.predict": "预测下一个词元",
+    "next.bars": "下一个词元的概率",
+    "next.step": "逐步生成：点击一个词元，把它接在提示词后面，再预测下一个",
+    "next.continuation": "生成续写",
+    "next.greedy": "贪心（总是取最可能的词元）",
+    "next.max_new_tokens": "最多生成的词元数",
+    "next.seed": "随机种子（留空 = 随机）",
+    "next.seed_placeholder": "随机",
+    "next.temperature": "温度",
+    "next.sample_top_k": "top-k（0 = 不限制）",
+    "next.top_p": "top-p",
+    "next.generate": "生成",
+    "next.plain": "生成的文本（可复制）",
+    # 注意力（demo/ui/attention_tab.py、demo/viz/heatmaps.py）
+    "attention.explanation": (
+        "**一个注意力头是怎样分配注意力的。** 每个词元都会变成三个向量：查询 *Q*（我在找什么？）、"
+        "键 *K*（我能提供什么？）和值 *V*（我要传递什么？）。一个头用每个查询给每个键打分，再除以 √d"
+        "（向量的维度，以免 softmax 饱和），然后用得到的权重把各个值加权混合："
+        "**Attention(Q, K, V) = softmax(QKᵀ / √d) · V**。热力图的第 *i* 行就是词元 *i* 的这个 softmax，"
+        "表示它从每个词元读取了多少信息。**BERT** 两个方向都能看，所以它的图是满的。**GPT** 必须在看不到下一个词的"
+        "情况下预测它，所以在 softmax 之前，掩码会去掉对角线以上的所有分数：它的图是一个三角形。"
+        "每一层的每一个头都要给每一对词元打分，所以计算量随长度 n 按 **O(n²)** 增长：文本长一倍，工作量变成四倍。"
+    ),
+    "attention.text": "文本",
+    "attention.placeholder": "输入一个句子，或在下面选一个示例。",
+    "attention.run": "显示注意力",
+    "attention.masked_head": "### 掩码模型：每个词元都能看到整个句子",
+    "attention.causal_head": "### 因果模型：每个词元只能看到前面的内容",
+    "attention.layer": "层",
+    "attention.head": "头",
+    "attention.masked_plot": "掩码模型：单个头",
+    "attention.causal_plot": "因果模型：单个头",
+    "attention.all_heads": "所选层的全部注意力头",
+    "attention.masked_grid": "掩码模型：全部头",
+    "attention.causal_grid": "因果模型：全部头",
+    "attention.bertviz": "交互视图（bertviz）：鼠标移到词元上查看，点击可选择注意力头",
+    "attention.kind_causal": "因果：每个词元只能看到自己和前面的词元",
+    "attention.kind_masked": "双向：每个词元都能看到所有词元",
+    "attention.first_tokens": "（{total} 个词元中的前 {shown} 个）",
+    "attention.head_title": "{model}：第 {layer} 层，第 {head} 个头",
+    "attention.weight": "权重",
+    "attention.key_axis": "关注的词元（键）",
+    "attention.query_axis": "词元（查询）",
+    "attention.grid_hover": "头 {head}：词元 {query} → {attended}",
+    "attention.grid_part": "，{total} 个词元中的前 {shown} 个",
+    "attention.grid_title": "{model}：第 {layer} 层的全部 {heads} 个头{part}",
+    # 课程（demo/viz/lessons.py，显示在“两者有何不同”标签页）
+    "lesson.variants": (
+        "## 亲戚与后代\n"
+        "| 模型 | 核心思想 |\n"
+        "|---|---|\n"
+        "| **ELMo**（2018） | 出现在 Transformer 之前：两个 **双向 LSTM**（一个从左到右，一个从右到左）为每个词给出"
+        "*上下文相关的词嵌入*，“bank”在“river bank”（河岸）和“bank account”（银行账户）中的表示不同 |\n"
+        "| **RoBERTa** | 用更多数据、训练更久的 BERT，采用*动态掩码*，**去掉了**下一句预测（它没有帮助），"
+        "使用字节级 BPE |\n"
+        "| **ALBERT** | *分解的词嵌入*（词表 → 128 → 隐藏层）以及**所有层共享同一套权重**：base 模型只有 1200 万个参数 |\n"
+        "| **DistilBERT** | 一个 6 层的学生模型，训练它模仿 BERT 的输出（**知识蒸馏**）：小 40%，快 60%，"
+        "保留约 97% 的得分 |\n"
+        "| **GLM** | **自回归空白填充**：挖掉若干片段，再从左到右逐个写出，写的时候双向地看着其余部分；"
+        "一个模型同时胜任理解和生成 |"
+    ),
+    "lesson.attention": (
+        "## 注意力，以及长文本为什么代价高\n"
+        "每个词元都会变成查询 *Q*、键 *K* 和值 *V*。一个头用每个查询给每个键打分，再用这些分数的 softmax "
+        "把各个值加权混合：**Attention(Q, K, V) = softmax(QKᵀ / √d) · V**（除以 √d 是为了不让分数使 softmax 饱和）。"
+        "“注意力”标签页实时展示这些权重。\n\n"
+        "对 *n* 个词元来说，**每层的每个头都有 n² 个分数**：计算量是 **O(n²)**，文本长一倍，工作量变成四倍。"
+        "GPT 的因果掩码只留下 **n(n+1)/2** 个有用的分数（下三角），但仍然是 O(n²)。BERT 最多 512 个位置，"
+        "GPT-2 最多 1024 个。一层里的其他工作——各个投影和前馈网络——只随 *n* 增长，但每个词元的计算量大得多："
+        "“代价与压缩”标签页会在你面前的模型上实测这两部分，并指出从多长开始注意力的 n² 部分占上风。"
+    ),
+    "lesson.compression": (
+        "## 把模型变小\n"
+        "| 技术 | 做法 | 例子 |\n"
+        "|---|---|---|\n"
+        "| **剪枝** | 去掉贡献很小的权重、注意力头或层 | BERT 的许多头去掉后几乎没有损失 |\n"
+        "| **知识蒸馏** | 训练一个小的*学生*模型去匹配大的*教师*模型的输出 | DistilBERT、DistilGPT-2 |\n"
+        "| **量化** | 用更少的位数存储和计算：float32 → **fp16**（半精度）→ **int8** | 用 int8 时内存只需四分之一 |\n"
+        "| **低秩分解** | 用两个细长矩阵的乘积代替一个大矩阵 | ALBERT 的词嵌入：V×H 变成 V×128 · 128×H |"
+    ),
+    "lesson.training": (
+        "## 内置模型的训练曲线\n"
+        "本应用自带三个由本项目训练的小模型 **pocket-bert**、**pocket-gpt** 和 **pocket-t5**：这是一个对照实验。\n"
+        "三者大小相同（约 500 万个参数）、训练文本相同（词典释义、简·奥斯汀的小说、英王钦定本圣经、fortune 格言）、"
+        "词元数相同、优化器和随机种子也相同；\n"
+        "不同的只有区分三类模型的那几样：训练目标（遮住的词、下一个词、被挖掉的片段）、注意力掩码和分词器\n"
+        "（模型卡片见 `assets/pocket/README.md`）。"
+    ),
+    "lesson.pieces_one": "{count} 个词元",
+    "lesson.pieces_many": "{count} 个词元",
+    # 服务层的错误信息（demo/inputs.py、catalog.py、loading.py、faults.py、hub.py、service.py、guess.py、inside/、measure/）
+    "error.not_string": "文本必须是字符串，而不是 {kind}。",
+    "error.whole_number": "{name} 必须是 {low} 到 {high} 之间的整数。",
+    "error.whole_number_got": "{name} 必须是 {low} 到 {high} 之间的整数；收到的是 {value}。",
+    "error.number": "{name} 必须是 {low} 到 {high} 之间的数。",
+    "error.number_above": "{name} 必须大于 {low} 且不超过 {high}；收到的是 {value:g}。",
+    "error.number_at_least": "{name} 必须不小于 {low} 且不超过 {high}；收到的是 {value:g}。",
+    "error.choice": "未知的 {name}。请从以下选项中选择：{choices}。",
+    "error.fraction": "{name} 必须是大于 0、小于 1 的小数。",
+    "error.fraction_got": "{name} 必须是大于 0、小于 1 的小数；收到的是 {value:g}。",
+    "error.number_list": "{name} 必须是一组 {low} 到 {high} 之间的整数。",
+    "error.number_list_count": "{name} 最多只能有 {limit} 个值；收到了 {count} 个。",
+    "error.words_type": "words 必须是字符串列表，或是一个用逗号分隔各个词的字符串。",
+    "error.guess_count": "一次最多猜 {limit} 个词；现在有 {count} 个。",
+    "error.guess_chars": "每个猜测最多 {limit} 个字符，且不能含有控制字符。",
+    "error.guess_pieces": "一个猜测最多只能切成 {limit} 个词元；现在有一个切成了 {count} 个。",
+    "error.guess_too_long": "文本加上猜测共有 {count} 个词元；{model} 最多只能处理 {limit} 个位置。",
+    "error.no_model": "没有指定模型。请从以下模型中选择：{choices}。",
+    "error.unknown_model": "未知的模型。请从以下模型中选择：{choices}。",
+    "error.unknown_model_local": "未知的模型（这台服务器没有开放本地模型目录）。请从以下模型中选择：{choices}。",
+    "error.no_config": "模型目录“{path}”里没有 config.json：请用 save_pretrained() 保存模型。",
+    "error.not_an_lm": "“{path}”中的模型既不是掩码语言模型，也不是因果语言模型（架构：{architectures}）。",
+    "error.not_loaded": "模型“{model}”没有在这台服务器上加载，这台服务器只在启动时加载模型。请从以下模型中选择：{choices}。",
+    "error.unserved_family": "模型“{model}”的类型是 {family}；本应用只支持掩码、因果和编码器-解码器语言模型。",
+    "error.load_failed_hub": ("无法加载模型“{model}”：{why}。解决办法：选择一个内置的 pocket 模型，"
+                              "或在能联网时运行一次，把权重缓存下来。"),
+    "error.load_failed_bundled": "无法加载模型“{model}”：{why}。解决办法：重新安装本应用，内置的模型文件缺失或已损坏。",
+    "error.download_broke": ("无法加载模型“{model}”：从 {endpoint} 下载权重时，在 {done} MB（共 {total} MB）处中断，"
+                             "且未能续传。解决办法：稍后再试，或选择一个内置的 pocket 模型。"),
+    "error.out_of_memory": "模型处理这次请求时内存不足，请换一段更短的文本。其他请求不受影响。",
+    "error.device_failed": "GPU 在处理这次请求时出错（详细信息已记入日志），请再试一次。",
+    "error.family_fill": "“{model}”不是掩码模型（它的类型是 {family}），不能填空；请从以下模型中选择：{choices}。",
+    "error.family_next": "“{model}”不是因果模型（它的类型是 {family}），不能预测下一个词；请从以下模型中选择：{choices}。",
+    "error.family_span": ("“{model}”不是编码器-解码器模型（它的类型是 {family}），不能写出空白处的片段；"
+                          "请从以下模型中选择：{choices}。"),
+    "error.family_guess": "“{model}”的类型是 {family}，既不是掩码模型也不是因果模型；只有这两类模型能为猜测打分。",
+    "error.family_inside": "“{model}”的类型是 {family}；请选择掩码模型或因果模型。",
+    "error.family_measure": "“{model}”的类型是 {family}；代价与压缩只针对掩码模型和因果模型测量。",
+    "error.family_param": "family 必须是“{masked}”或“{causal}”。",
+    "error.too_many_tokens": "文本有 {count} 个词元；{model} 最多只能处理 {limit} 个位置。",
+    "error.too_many_tokens_room": "文本有 {count} 个词元，再加上 {room} 个新词元；{model} 最多只能处理 {limit} 个位置。",
+    "error.too_many_tokens_filled": "空白处填上词后，文本有 {count} 个词元；{model} 最多只能处理 {limit} 个位置。",
+    "error.no_embedding": ("文本中有些词元在 {model} 里没有对应的词嵌入（它的分词器和权重不一致）；"
+                           "请删去不常见的词或字符后再试。"),
+    "error.method": "method 必须是以下之一：{choices}。",
+    "error.target_word": "target 必须是一个词（不含空格），最多 {limit} 个字符。",
+    "error.target_unknown": "要解释的词不在 {model} 的词表里；请换一个词，或者留空，使用模型自己排第一的词。",
+    "error.target_special": "要解释的必须是一个词，而不是特殊词元。",
+    "error.target_pieces": ("要解释的词必须是 {model} 词表中的单个词元（一个空白对应一个词元）；这个词被切成了 {count} 个词元。"
+                            "请换一个更常见的词，或者留空，使用模型自己排第一的词。"),
+    "error.heads_unsupported": "去掉注意力头只适用于 BERT、RoBERTa 和 GPT-2 模型；这个模型的注意力结构不同。请换一种方法。",
+    "error.no_feed_forward": "在这个模型里找不到可以分解的前馈网络矩阵；请换一种方法。",
+    "error.no_twin": "目录中没有 {model} 的蒸馏版模型（{pairs}）；请换一种方法。",
+    "error.int8_cpu": "int8 动态量化只能在 CPU 上运行；这台服务器的模型在 {device} 上。请试试 fp16 或 bf16。",
+    "error.fp16_cpu": ("fp16 在 CPU 上没有快速的运算：以 {model} 的规模，一次测量会占用设备好几分钟。"
+                       "请试试 bf16（大小相同），或在 GPU 上运行本应用。"),
 }

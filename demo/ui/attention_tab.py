@@ -22,15 +22,6 @@ from demo.viz import static_js
 from demo.viz.bertviz_frame import bertviz_frame
 from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
 
-EXPLANATION = """**How a head attends.** Every token becomes three vectors: a query *Q* (what am I looking for?),
-a key *K* (what do I offer?) and a value *V* (what do I pass on?). A head scores every query against every key,
-divides by √d (the vectors' size, so the softmax does not saturate) and mixes the values with the resulting
-weights: **Attention(Q, K, V) = softmax(QKᵀ / √d) · V**. Row *i* of a heatmap is that softmax for token *i*:
-how much it reads from each token. **BERT** may look both ways, so its map is full. **GPT** must predict the next
-word without seeing it, so a mask removes every score above the diagonal before the softmax: its map is a
-triangle. Every pair of tokens gets a score in every head of every layer, so the cost grows as **O(n²)** with
-the length n: twice the text, four times the work."""
-
 EXAMPLES = [
     ["The cat sat on the mat because it was tired."],
     ["The dog ran to the park and the bird sang in the tree."],
@@ -48,7 +39,7 @@ def _script_urls() -> dict[str, str] | None:
     return {name: "gradio_api/file=" + quote(str(path), safe="/") for name, path in found.items()}
 
 
-def _slider(label: str, elem_id: str | None = None) -> gr.Slider:
+def _slider(label, elem_id: str | None = None) -> gr.Slider:
     # ranges are unknown until a model is loaded: the first run (or a model change) sets them
     return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
 
@@ -63,40 +54,40 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
     """`head_choice` (optional, shared with the Inside tab) receives {family: [layer, head]} as the
     sliders move, so the Inside tab's Q·K·V steps can follow this tab's choice."""
     scripts = _script_urls()
-    gr.Markdown(EXPLANATION)
+    gr.Markdown(t("attention.explanation"))
     with gr.Row():
-        text = gr.Textbox(label="Text", lines=2, scale=3, elem_id="attention-text",
-                          placeholder="Type a sentence, or pick an example below.")
+        text = gr.Textbox(label=t("attention.text"), lines=2, scale=3, elem_id="attention-text",
+                          placeholder=t("attention.placeholder"))
         with gr.Column(scale=2):
             masked_model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
-                                       label="Masked model (BERT-style)")
+                                       label=t("tabs.masked_model"))
             causal_model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
-                                       label="Causal model (GPT-style)")
+                                       label=t("tabs.causal_model"))
             hide = gr.Checkbox(False, label=t("attention.hide"), info=t("attention.hide_info"),
                                elem_id="attention-hide")
-            run = gr.Button("Show attention", variant="primary", elem_id="attention-run")
+            run = gr.Button(t("attention.run"), variant="primary", elem_id="attention-run")
             links.share("attention", run, text=text, masked=masked_model, causal=causal_model)
-    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+    gr.Examples(EXAMPLES, inputs=[text], label=t("tabs.examples"))
     notice = gr.Markdown(elem_id="attention-notice")
     masked_state, causal_state = gr.State(None), gr.State(None)
     with gr.Row(equal_height=False):
         with gr.Column():
-            gr.Markdown("### Masked model: every token sees the whole sentence")
+            gr.Markdown(t("attention.masked_head"))
             with gr.Row():
-                masked_layer = _slider("Layer", "attention-masked-layer")
-                masked_head = _slider("Head", "attention-masked-head")
-            masked_plot = gr.Plot(label="Masked model, one head", elem_id="attention-masked")
+                masked_layer = _slider(t("attention.layer"), "attention-masked-layer")
+                masked_head = _slider(t("attention.head"), "attention-masked-head")
+            masked_plot = gr.Plot(label=t("attention.masked_plot"), elem_id="attention-masked")
         with gr.Column():
-            gr.Markdown("### Causal model: every token sees only the past")
+            gr.Markdown(t("attention.causal_head"))
             with gr.Row():
-                causal_layer = _slider("Layer", "attention-causal-layer")
-                causal_head = _slider("Head", "attention-causal-head")
-            causal_plot = gr.Plot(label="Causal model, one head", elem_id="attention-causal")
-    with links.fold(gr.Accordion("All heads of the chosen layer", open=True)):
+                causal_layer = _slider(t("attention.layer"), "attention-causal-layer")
+                causal_head = _slider(t("attention.head"), "attention-causal-head")
+            causal_plot = gr.Plot(label=t("attention.causal_plot"), elem_id="attention-causal")
+    with links.fold(gr.Accordion(t("attention.all_heads"), open=True)):
         with gr.Row(equal_height=False):
-            masked_grid = gr.Plot(label="Masked model, all heads", elem_id="attention-masked-grid")
-            causal_grid = gr.Plot(label="Causal model, all heads", elem_id="attention-causal-grid")
-    with links.fold(gr.Accordion("Interactive views (bertviz): hover a token, click a head", open=True)):
+            masked_grid = gr.Plot(label=t("attention.masked_grid"), elem_id="attention-masked-grid")
+            causal_grid = gr.Plot(label=t("attention.causal_grid"), elem_id="attention-causal-grid")
+    with links.fold(gr.Accordion(t("attention.bertviz"), open=True)):
         masked_frame = gr.HTML(elem_id="bertviz-masked", js_on_load=None)
         causal_frame = gr.HTML(elem_id="bertviz-causal", js_on_load=None)
 

@@ -13,12 +13,10 @@ from demo.ui import links
 from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
 from demo.ui.guess import GuessFirst
+from demo.ui.i18n import t
 from demo.ui.reader import reader_language
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
-
-EXPLANATION = """**BERT reads the words on both sides of a blank at once** and scores every word it knows
-for each blank. Write a blank as `[MASK]`, `<mask>` or `___`; a sentence may have several."""
 
 EXAMPLES = [
     ["The capital of France is [MASK]."],
@@ -31,27 +29,28 @@ EXAMPLES = [
 
 
 def build_fill_mask_tab(service) -> None:
-    gr.Markdown(EXPLANATION)
+    gr.Markdown(t("fill.explanation"))
     with gr.Row():
-        text = gr.Textbox(label="Text with blanks", lines=2, scale=3, elem_id="fill-mask-text",
-                          placeholder="Type a sentence with [MASK] or ___ where a word is missing.")
+        text = gr.Textbox(label=t("fill.text"), lines=2, scale=3, elem_id="fill-mask-text",
+                          placeholder=t("fill.placeholder"))
         with gr.Column(scale=2):
             model = gr.Dropdown(model_choices(service, MASKED), value=service.default(MASKED),
-                                label="Masked model (BERT-style)")
-            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates per blank (top-k)")
-            run = gr.Button("Fill the blanks", variant="primary", elem_id="fill-mask-run")
+                                label=t("tabs.masked_model"))
+            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label=t("fill.top_k"))
+            run = gr.Button(t("fill.run"), variant="primary", elem_id="fill-mask-run")
             links.share("fill", run, text=text, model=model, top_k=top_k)
-    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+    gr.Examples(EXAMPLES, inputs=[text], label=t("tabs.examples"))
     guess = GuessFirst("fill-mask")
     with gr.Column() as results:
-        sentence = gr.HTML(label="The sentence with the top candidates", elem_id="fill-mask-sentence",
+        sentence = gr.HTML(label=t("fill.sentence"), elem_id="fill-mask-sentence",
                            js_on_load=None)
-        plot = gr.Plot(label="Probability of each candidate", elem_id="fill-mask-bars")
+        plot = gr.Plot(label=t("fill.bars"), elem_id="fill-mask-bars")
 
     def fill_mask(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
-        return fill_mask_bars(result, reader_language(request)), filled_sentence(result), result
+        lang = reader_language(request)
+        return fill_mask_bars(result, lang), filled_sentence(result, lang), result
 
     runs = [run.click, text.submit]
     last = gr.State(None)  # the FillMask behind the chart, for the JSON download (not in the API)

@@ -20,15 +20,6 @@ from demo.ui.stops import Stops
 from demo.viz.bars import next_token_bars, piece_label
 from demo.viz.token_html import generated_html
 
-EXPLANATION = """**GPT reads left to right and predicts only the next token**, from the words before it.
-Writing text is that one step repeated: pick a token, append it, predict again. Try it by hand with
-the choices under the chart, or let the model generate a continuation below."""
-
-SAMPLING = """**Greedy** always takes the likeliest token (the same text every time). Otherwise the next token
-is drawn at random: **temperature** below 1 sharpens the distribution, above 1 flattens it; **top-k** keeps only
-the k likeliest tokens (0 = all); **top-p** keeps the smallest set of tokens holding that much probability.
-A **seed** makes a draw repeatable. Each new token is shaded by how likely the model found it (hover for the value)."""
-
 EXAMPLES = [
     ["The capital of France is"],
     ["Once upon a time, there was a"],
@@ -49,41 +40,42 @@ def _offer(dist):
 
 def build_generate_tab(service) -> None:
     stops = Stops()
-    gr.Markdown(EXPLANATION)
+    gr.Markdown(t("next.explanation"))
     with gr.Row():
-        text = gr.Textbox(label="Prompt", lines=2, scale=3, elem_id="generate-text",
-                          placeholder="Type the start of a sentence, or pick an example below.")
+        text = gr.Textbox(label=t("next.prompt"), lines=2, scale=3, elem_id="generate-text",
+                          placeholder=t("next.placeholder"))
         with gr.Column(scale=2):
             model = gr.Dropdown(model_choices(service, CAUSAL), value=service.default(CAUSAL),
-                                label="Causal model (GPT-style)")
-            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label="Candidates shown (top-k)")
-            predict = gr.Button("Predict the next token", variant="primary", elem_id="generate-predict")
-    gr.Examples(EXAMPLES, inputs=[text], label="Examples")
+                                label=t("tabs.causal_model"))
+            top_k = gr.Slider(1, service.settings.max_top_k, value=5, step=1, label=t("next.top_k"))
+            predict = gr.Button(t("next.predict"), variant="primary", elem_id="generate-predict")
+    gr.Examples(EXAMPLES, inputs=[text], label=t("tabs.examples"))
     guess = GuessFirst("generate")
     with gr.Column() as results:
-        plot = gr.Plot(label="Next-token probabilities", elem_id="generate-bars")
-        choice = gr.Radio([], label="Step by step: click a token to append it to the prompt and predict again",
+        plot = gr.Plot(label=t("next.bars"), elem_id="generate-bars")
+        choice = gr.Radio([], label=t("next.step"),
                           elem_id="generate-step")
     dist = gr.State(None)  # the distribution the choices were made from
 
-    with links.fold(gr.Accordion("Generate a continuation", open=True)):
-        gr.Markdown(SAMPLING)
+    with links.fold(gr.Accordion(t("next.continuation"), open=True)):
+        gr.Markdown(t("next.sampling"))
         with gr.Row():
-            greedy = gr.Checkbox(False, label="Greedy (always the likeliest token)")
-            max_new_tokens = gr.Slider(1, service.settings.max_new_tokens, value=40, step=1, label="Max new tokens")
+            greedy = gr.Checkbox(False, label=t("next.greedy"))
+            max_new_tokens = gr.Slider(1, service.settings.max_new_tokens, value=40, step=1,
+                                       label=t("next.max_new_tokens"))
             # a Textbox, not a Number: Gradio 6's Number shows and sends 0 for an empty value
-            seed = gr.Textbox("", label="Seed (empty = random)", placeholder="random", max_lines=1)
+            seed = gr.Textbox("", label=t("next.seed"), placeholder=t("next.seed_placeholder"), max_lines=1)
         with gr.Row():
-            temperature = gr.Slider(0.05, 2.0, value=1.0, step=0.05, label="Temperature")
-            sample_top_k = gr.Slider(0, 200, value=50, step=1, label="top-k (0 = off)")
-            top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="top-p")
+            temperature = gr.Slider(0.05, 2.0, value=1.0, step=0.05, label=t("next.temperature"))
+            sample_top_k = gr.Slider(0, 200, value=50, step=1, label=t("next.sample_top_k"))
+            top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=t("next.top_p"))
         with gr.Row():
-            write = gr.Button("Generate", variant="primary", scale=2)
+            write = gr.Button(t("next.generate"), variant="primary", scale=2)
             stop = gr.Button(t("generate.stop"), variant="stop", scale=1, elem_id="generate-stop")
             links.share("next", predict, text=text, model=model, top_k=top_k, max_new_tokens=max_new_tokens,
                         greedy=greedy, temperature=temperature, sample_top_k=sample_top_k, top_p=top_p, seed=seed)
         output = gr.HTML(elem_id="generate-output", js_on_load=None)
-        plain = gr.Textbox(label="Generated text (to copy)", lines=3, buttons=["copy"], interactive=False,
+        plain = gr.Textbox(label=t("next.plain"), lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
 
     def next_tokens(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):

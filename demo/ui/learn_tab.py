@@ -26,7 +26,7 @@ FAMILY_EXAMPLES = [["She lives in ___ with her family."], ["I drank a cup of ___
 def build_learn_tab(service) -> None:
     gr.Markdown(t("learn.reading"), elem_classes="learn-lesson", elem_id="learn-reading")
     gr.Markdown(t("learn.families"), elem_classes="learn-lesson")
-    gr.Markdown(lessons.VARIANTS, elem_classes="learn-lesson")
+    gr.Markdown(t(lessons.VARIANTS_KEY), elem_classes="learn-lesson")
 
     gr.Markdown(t("learn.tokens"), elem_id="learn-tokens-lesson")
     with gr.Row():
@@ -43,12 +43,12 @@ def build_learn_tab(service) -> None:
         masked_tokens = gr.HTML(elem_id="learn-tokens-masked", js_on_load=None)
         causal_tokens = gr.HTML(elem_id="learn-tokens-causal", js_on_load=None)
 
-    def tokenize(text, masked_model=None, causal_model=None):
+    def tokenize(text, masked_model=None, causal_model=None, request: gr.Request = None):
         views = []
         for model, family in [(masked_model or None, MASKED), (causal_model or None, CAUSAL)]:
             pieces = service.tokenize(model, text, family)
             info = service.info(model, family)
-            views.append(lessons.token_chips(info.id, info.tokenizer, pieces))
+            views.append(lessons.token_chips(info.id, info.tokenizer, pieces, reader_language(request)))
         return tuple(views)
 
     gr.on([split.click, text.submit], handler(tokenize), [text, masked_model, causal_model],
@@ -56,10 +56,10 @@ def build_learn_tab(service) -> None:
 
     _three_families(service, masked_model, causal_model)
 
-    gr.Markdown(lessons.ATTENTION, elem_classes="learn-lesson")
-    gr.Markdown(lessons.COMPRESSION, elem_classes="learn-lesson")
+    gr.Markdown(t(lessons.ATTENTION_KEY), elem_classes="learn-lesson")
+    gr.Markdown(t(lessons.COMPRESSION_KEY), elem_classes="learn-lesson")
 
-    gr.Markdown(lessons.TRAINING, elem_id="learn-training")
+    gr.Markdown(t(lessons.TRAINING_KEY), elem_id="learn-training")
     gr.Markdown(t("curves.not_comparable"), elem_id="learn-not-comparable")
     curves = gr.Plot(training_curves(pocket.curves()), show_label=False, elem_id="learn-training-plot")
 

@@ -10,9 +10,13 @@ from demo.text import say
 from demo.viz.bars import piece_label
 
 
-def _rank(score, total: int, lang: str) -> str:
+def _rank(score, vocabulary: int, lang: str) -> str:
+    """"12 of 30,522". A word of several pieces is not one of the model's single tokens: its rank is
+    the place it takes among them once it joins the list, so it is counted among vocabulary + 1
+    (a word less likely than every token reads "30,523 of 30,523", never "30,523 of 30,522")."""
     if not score.known:
         return say("guess.unknown", lang)
+    total = vocabulary + (1 if len(score.pieces) > 1 else 0)
     return say("guess.top" if score.rank == 1 else "guess.rank", lang, rank=score.rank, total=total)
 
 

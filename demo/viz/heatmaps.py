@@ -60,22 +60,24 @@ def head_heatmap(att: Attention, layer: int, head: int, hide_special: bool = Fal
     n = len(tokens)
     z = weights[head]
     names = labels(tokens)
-    kind = "causal: each token sees only itself and the past" if att.causal else "bidirectional: every token sees all"
+    kind = say("attention.kind_causal" if att.causal else "attention.kind_masked", lang)
     if hide_special and n < min(len(att.tokens), MAX_TOKENS):
         kind += " · " + say("attention.hidden_note", lang)
-    hover = ({"text": _hover(tokens), "hovertemplate": "%{text}<br>weight %{z:.3f}<extra></extra>"}
-             if n <= HOVER_NAMES else {"hovertemplate": "%{y} → %{x}<br>weight %{z:.3f}<extra></extra>"})
+    weight = plotly_text(say("attention.weight", lang))
+    hover = ({"text": _hover(tokens), "hovertemplate": f"%{{text}}<br>{weight} %{{z:.3f}}<extra></extra>"}
+             if n <= HOVER_NAMES else {"hovertemplate": f"%{{y}} → %{{x}}<br>{weight} %{{z:.3f}}<extra></extra>"})
     fig = go.Figure(go.Heatmap(
         z=z, x=list(range(n)), y=list(range(n)), colorscale=COLORS, zmin=0, zmax=float(z.max()) if n else 1,
-        colorbar={"title": {"text": "weight"}, "thickness": 12}, **hover,
+        colorbar={"title": {"text": weight}, "thickness": 12}, **hover,
     ))
     axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False}
-    fig.update_xaxes(title_text="attends to (key)", side="top", tickangle=-60, **axis)
-    fig.update_yaxes(title_text="token (query)", autorange="reversed", scaleanchor="x", **axis)
-    cut = f" (first {MAX_TOKENS} of {len(att.tokens)} tokens)" if len(att.tokens) > MAX_TOKENS else ""
+    fig.update_xaxes(title_text=say("attention.key_axis", lang), side="top", tickangle=-60, **axis)
+    fig.update_yaxes(title_text=say("attention.query_axis", lang), autorange="reversed", scaleanchor="x", **axis)
+    cut = (say("attention.first_tokens", lang, shown=MAX_TOKENS, total=len(att.tokens))
+           if len(att.tokens) > MAX_TOKENS else "")
+    title = say("attention.head_title", lang, model=plotly_text(att.model), layer=layer, head=head)
     fig.update_layout(
-        title={"text": f"{plotly_text(att.model)}: layer {layer}, head {head}<br>"
-                       f"<sup>{kind}{cut}</sup>", "y": 0.98},
+        title={"text": f"{title}<br><sup>{kind}{cut}</sup>", "y": 0.98},
         margin={"l": 10, "r": 10, "t": 140, "b": 10}, height=560, plot_bgcolor="white",
     )
     return fig
@@ -96,19 +98,22 @@ def layer_grid(att: Attention, layer: int, cols: int = 4, hide_special: bool = F
     z_all = weights[:, :n, :n]
     zmax = float(z_all.max()) if z_all.size else 1.0
     names = labels(tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
+    weight = plotly_text(say("attention.weight", lang))
     for h in range(heads):
+        where = plotly_text(say("attention.grid_hover", lang, head=h, query="%{y}", attended="%{x}"))
         fig.add_trace(go.Heatmap(
             z=z_all[h], coloraxis="coloraxis", x=list(range(n)), y=list(range(n)),
-            hovertemplate=f"head {h}: token %{{y}} → %{{x}}<br>weight %{{z:.3f}}<extra></extra>",
+            hovertemplate=f"{where}<br>{weight} %{{z:.3f}}<extra></extra>",
         ), row=h // cols + 1, col=h % cols + 1)
     axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False,
             "tickfont": {"size": 9}}
     fig.update_xaxes(tickangle=-60, **axis)
     fig.update_yaxes(autorange="reversed", **axis)
-    part = f", first {n} of {len(tokens)} tokens" if n < len(tokens) else ""
+    part = say("attention.grid_part", lang, shown=n, total=len(tokens)) if n < len(tokens) else ""
     sink = say("attention.sink_note", lang, token=plotly_text(readable(att.tokens[0]).strip() or att.tokens[0]))
     fig.update_layout(
-        title={"text": f"{plotly_text(att.model)}: all {heads} heads of layer {layer}{part}<br><sup>{sink}</sup>"},
+        title={"text": say("attention.grid_title", lang, model=plotly_text(att.model), heads=heads, layer=layer,
+                           part=part) + f"<br><sup>{sink}</sup>"},
         coloraxis={"colorscale": COLORS, "cmin": 0, "cmax": zmax, "colorbar": {"thickness": 12}},
         height=max(320, 260 * rows + 80), margin={"l": 10, "r": 10, "t": 100, "b": 10},
         plot_bgcolor="white",

@@ -10,6 +10,7 @@ import html
 from typing import Sequence
 
 from demo.results import FillMask, GeneratedToken
+from demo.text import say
 from demo.viz.bars import piece_label
 
 SHADE_RGB = "245, 158, 11"  # the theme's amber: dark text stays readable on every shade
@@ -22,7 +23,7 @@ def shade(prob: float) -> str:
     return f"rgba({SHADE_RGB}, {alpha:.3f})"
 
 
-def filled_sentence(result: FillMask) -> str:
+def filled_sentence(result: FillMask, lang: str = "en") -> str:
     """The text with each blank's top candidate filled in and highlighted; the hover names the
     runners-up, so the highlight is visibly one choice among several."""
     parts = result.text.split(result.mask_token)
@@ -30,7 +31,8 @@ def filled_sentence(result: FillMask) -> str:
     for number, (cands, rest) in enumerate(zip(result.masks, parts[1:]), start=1):
         if cands:
             others = ", ".join(f"{c.text.strip()} {c.prob:.1%}" for c in cands[1:4])
-            hint = f"blank {number}: {cands[0].prob:.1%}" + (f" (then {others})" if others else "")
+            hint = say("fill.hint_then" if others else "fill.hint", lang, n=number, prob=f"{cands[0].prob:.1%}",
+                       others=others)
             out.append(f'<mark class="fill-mask-word" title="{html.escape(hint)}">'
                        f"{html.escape(cands[0].text.strip())}</mark>")
         else:
