@@ -122,11 +122,13 @@ def test_attention_weights_expire_and_a_later_slider_recomputes_them(app, web_se
     for label, family in [("Masked model (BERT-style)", MASKED), ("Causal model (GPT-style)", CAUSAL)]:
         want = web_service.attention(None, TEXT, family=family).weights  # (L, H, n, n)
         layer = min(1, want.shape[0] - 1)
+        ran = {family: list(want.shape[:2])}  # the page's first run set its slider ranges
         # the State expired (None): the slider's layer is drawn from the text, run again
-        heatmap, grid = redraws[label].fn(None, layer, 0, False, TEXT, None)
+        heatmap, grid = redraws[label].fn(None, layer, 0, False, TEXT, None, ran)
         np.testing.assert_allclose(np.asarray(heatmap.data[0].z, dtype=float), want[layer, 0], atol=1e-6)
-        # no text yet: nothing to draw, nothing run
-        assert redraws[label].fn(None, layer, 0, False, "", None) == (gr.update(), gr.update())
+        # the page never ran, or has no text: nothing to draw, nothing run
+        assert redraws[label].fn(None, layer, 0, False, TEXT, None, {}) == (gr.update(), gr.update())
+        assert redraws[label].fn(None, layer, 0, False, "", None, ran) == (gr.update(), gr.update())
 
 
 def test_gradio_keeps_a_bounded_number_of_sessions(app, app_url):

@@ -155,10 +155,11 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
 
     def redrawing(family: str):
         @user_errors
-        def redraw(att, layer, head, hide_special, text, model, request: gr.Request = None):
+        def redraw(att, layer, head, hide_special, text, model, ran, request: gr.Request = None):
             """A slider or the switch moved: redraw from the weights already computed (no model run),
-            or, when the page was idle long enough for them to be let go, from the text run again."""
-            if att is None and not (isinstance(text, str) and text.strip() and layer is not None):
+            or, when this page ran before but was idle long enough for them to be let go, from the
+            text run again (`ran`: the page's slider ranges, set by its first run)."""
+            if att is None and not ((ran or {}).get(family) and isinstance(text, str) and text.strip()):
                 return gr.update(), gr.update()
             if att is None:
                 att = service.attention(model or None, text, family=family)
@@ -174,7 +175,7 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
             (MASKED, masked_state, masked_model, masked_layer, masked_head, masked_plot, masked_grid),
             (CAUSAL, causal_state, causal_model, causal_layer, causal_head, causal_plot, causal_grid)]:
         gr.on([layer.change, head.change, hide.change], redrawing(family),
-              [state, layer, head, hide, text, dropdown], [plot, grid],
+              [state, layer, head, hide, text, dropdown, counts], [plot, grid],
               api_visibility="private", trigger_mode="always_last")
         if head_choice is not None:
             def remember(layer, head, choice, family=family):
