@@ -95,7 +95,8 @@ def start_server(port: int) -> tuple[subprocess.Popen, float]:
 
 
 def run(students: int, seconds: float, think: float, url: str, server_pid: int, every: float = 30) -> dict:
-    clients = [Client(url, verbose=False) for _ in range(students)]
+    # a generous read timeout: on a busy shared machine one answer has taken over a minute
+    clients = [Client(url, verbose=False, httpx_kwargs={"timeout": 300}) for _ in range(students)]
     # each sentence alone first: the reference answers, and every model loaded (warm-up)
     expected = {(s, verb): fingerprint(clients[0].predict(**args, api_name=f"/{verb}"))
                 for s in range(students) for verb, args in tasks(s).items()}
