@@ -25,25 +25,41 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT = "the cat sat on the mat ."
 
 
-def _start_up(env: dict) -> dict:
-    """app.py's import in a fresh interpreter (its __main__ block, the launch, does not run)."""
-    code = "import json, os, sys; import app; print(json.dumps([app.NATIVE_MEMORY, os.environ['MKL_DISABLE_FAST_MM']]))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+# app.py imported in a fresh interpreter, stopped at the moment it first imports torch: what MKL would read then
+SPY = """
+import json, os, sys
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch":
+            print(json.dumps(os.environ.get("MKL_DISABLE_FAST_MM")), flush=True)
+            os._exit(0)
+sys.meta_path.insert(0, Spy())
+import app
+print(json.dumps("torch never imported"))
+"""
+
+
+def _mkl_setting_when_torch_loads(env: dict) -> str | None:
+    out = subprocess.run([sys.executable, "-c", SPY], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def test_app_turns_off_mkls_buffer_cache_before_torch_loads_it():
     env = {k: v for k, v in os.environ.items() if k != "MKL_DISABLE_FAST_MM"}
-    native, setting = _start_up(env)
-    assert setting == "1"
-    assert native["mkl_fast_mm_off"] is True
+    assert _mkl_setting_when_torch_loads(env) == "1"
 
 
 def test_an_operators_own_mkl_setting_wins():
-    native, setting = _start_up({**os.environ, "MKL_DISABLE_FAST_MM": "0"})
-    assert setting == "0"
-    assert native["mkl_fast_mm_off"] is False
+    assert _mkl_setting_when_torch_loads({**os.environ, "MKL_DISABLE_FAST_MM": "0"}) == "0"
+
+
+def test_called_before_torch_the_start_up_reports_the_setting_in_time():
+    code = "from demo.startup import keep_native_memory_bounded as k; import json; print(json.dumps(k()))"
+    env = {k: v for k, v in os.environ.items() if k != "MKL_DISABLE_FAST_MM"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout)["mkl_fast_mm_off"] is True
 
 
 def test_too_late_is_reported_when_torch_is_already_loaded(monkeypatch):
