@@ -60,6 +60,25 @@ def seq2seq_default(settings: Settings, hub_ok: bool) -> str:
     return fallback
 
 
+def keep_native_memory_bounded() -> dict[str, bool]:
+    """Call before torch is imported and before the server's worker threads exist (app.py does).
+
+    oneMKL's fast memory manager keeps the buffers of each thread that called it (every matrix
+    product on the CPU) and frees them only if that thread says so. Gradio runs requests on a
+    pool whose idle threads retire after 10 s (anyio), so under a classroom's load threads come
+    and go and their buffers stay: with 40 students glibc's bytes in use grew from 225 MB to
+    580 MB in 2.5 minutes, and stayed near 210 MB with the manager off (bench/memory_probe.py,
+    MKL_DISABLE_FAST_MM=1, Intel's documented switch; torch links MKL privately, so there is no
+    mkl_free_buffers to call). An operator's own MKL_DISABLE_FAST_MM wins. MKL reads the
+    setting when torch loads it: {"mkl_fast_mm_off": False} says it came too late."""
+    import sys
+
+    os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")
+    in_time = "torch" not in sys.modules
+    return {"mkl_fast_mm_off": in_time and os.environ["MKL_DISABLE_FAST_MM"] == "1",
+            "malloc_arenas_capped": limit_malloc_arenas()}
+
+
 def limit_malloc_arenas(arenas: int = 2) -> bool:
     """Cap glibc's malloc arenas. Gradio serves each request on one of up to 40 worker threads and
     glibc gives busy threads arenas of their own, which keep freed memory: under a classroom's load

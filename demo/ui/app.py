@@ -20,6 +20,10 @@ from demo.ui.learn_tab import build_learn_tab
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 QUEUE_SIZE = 64  # a classroom of 40 fits; beyond it users get Gradio's "queue is full" message at once
+# Gradio keeps every session (page load or API client) with a copy of each component's last output
+# (figures, bertviz pages) until it holds this many (its default: 10,000); then the least recently
+# used goes. A class of 40 reloading its pages six times fits.
+SESSIONS_KEPT = 256
 
 
 def build_app(service) -> gr.Blocks:
@@ -56,4 +60,4 @@ def launch_options(settings=None) -> dict:
     """`settings.mcp` (DEMO_MCP=1) also serves every public endpoint as an MCP tool."""
     theme = gr.themes.Soft(primary_hue="indigo", secondary_hue="amber", text_size="lg")
     return {"theme": theme, "css_paths": [ASSETS / "style.css"], "i18n": I18N, "head": FORCE_LANGUAGE + PRESENTER,
-            "mcp_server": bool(settings is not None and settings.mcp)}
+            "mcp_server": bool(settings is not None and settings.mcp), "state_session_capacity": SESSIONS_KEPT}

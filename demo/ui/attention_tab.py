@@ -29,6 +29,9 @@ EXAMPLES = [
 ]
 
 
+WEIGHTS_KEPT_S = 600  # a page's attention weights live this long after its last run (gr.State time_to_live)
+
+
 def _script_urls() -> dict[str, str] | None:
     """Relative URLs for Gradio's file route: an iframe srcdoc resolves them against the app
     page's own base URL, so they keep working when the app is mounted under a path prefix."""
@@ -44,10 +47,16 @@ def _slider(label, elem_id: str | None = None) -> gr.Slider:
     return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
 
 
-def _range(count: int, value) -> dict:
+def _range(count: int, value, sent: int | None = None):
+    """The slider's new setting for `count` layers or heads. A range update only when the count
+    differs from the one this session was last `sent`, else the plain value: Gradio (6.31) files
+    each updated slider that is also an event's input as one more component in the session, so an
+    update on every run grew a session by 4 components a run (measured: bench/memory_probe.py)."""
     top = max(0, count - 1)
-    current = value if isinstance(value, (int, float)) else 0
-    return gr.update(minimum=0, maximum=top, value=min(int(current), top), interactive=top > 0)
+    current = min(int(value if isinstance(value, (int, float)) else 0), top)
+    if sent == count:
+        return current
+    return gr.update(minimum=0, maximum=top, value=current, interactive=top > 0)
 
 
 def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
@@ -69,7 +78,10 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
             links.share("attention", run, text=text, masked=masked_model, causal=causal_model)
     gr.Examples(EXAMPLES, inputs=[text], label=t("tabs.examples"))
     notice = gr.Markdown(elem_id="attention-notice")
-    masked_state, causal_state = gr.State(None), gr.State(None)
+    # the weights behind the sliders: (L, H, n, n) each, 151 MB for bert-base at 512 tokens, so an
+    # idle page lets them go after WEIGHTS_KEPT_S and a slider moved later recomputes them (redraw)
+    masked_state, causal_state = (gr.State(None, time_to_live=WEIGHTS_KEPT_S) for _ in range(2))
+    counts = gr.State({})  # {"masked": [layers, heads], "causal": [...]}: the slider ranges this page has
     with gr.Row(equal_height=False):
         with gr.Column():
             gr.Markdown(t("attention.masked_head"))
@@ -96,7 +108,7 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         return (inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1))
 
     def attention(text, masked_model=None, causal_model=None, masked_layer=0, masked_head=0,
-                  causal_layer=0, causal_head=0, hide_special=False, progress=gr.Progress(),
+                  causal_layer=0, causal_head=0, hide_special=False, sent=None, progress=gr.Progress(),
                   request: gr.Request = None):
         # also refuses a swapped pair: the service reads a model's family from the model itself
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
@@ -109,17 +121,20 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         notes = sorted({f.notice for f in frames if f.notice})
         kept = [replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS].copy())  # the plots never show more
                 for att in (masked, causal)]
-        return (*kept,
-                _range(masked.weights.shape[0], m_layer), _range(masked.weights.shape[1], m_head),
-                _range(causal.weights.shape[0], c_layer), _range(causal.weights.shape[1], c_head),
+        now = {MASKED: list(masked.weights.shape[:2]), CAUSAL: list(causal.weights.shape[:2])}  # [layers, heads]
+        sent = sent if isinstance(sent, dict) else {}
+        ms, cs = sent.get(MASKED) or [None, None], sent.get(CAUSAL) or [None, None]
+        return (*kept, now,
+                _range(now[MASKED][0], m_layer, ms[0]), _range(now[MASKED][1], m_head, ms[1]),
+                _range(now[CAUSAL][0], c_layer, cs[0]), _range(now[CAUSAL][1], c_head, cs[1]),
                 head_heatmap(masked, m_layer, m_head, hide_special, lang),
                 head_heatmap(causal, c_layer, c_head, hide_special, lang),
                 layer_grid(masked, m_layer, hide_special=hide_special, lang=lang),
                 layer_grid(causal, c_layer, hide_special=hide_special, lang=lang),
                 frames[0].html, frames[1].html, " ".join(f"ℹ️ {n}" for n in notes))
 
-    run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head, hide]
-    run_outputs = [masked_state, causal_state, masked_layer, masked_head, causal_layer, causal_head,
+    run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head, hide, counts]
+    run_outputs = [masked_state, causal_state, counts, masked_layer, masked_head, causal_layer, causal_head,
                    masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
     # preprocess=False: the service checks the model names and the numbers and names the limit,
     # where Gradio's own checks would answer API callers with messages about choice lists
@@ -129,21 +144,29 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         export.json_download(shown, [masked_state, causal_state], "attention", "attention-json")
         export.bertviz_download(shown, [masked_state, causal_state], "attention-bertviz-html")
 
-    @user_errors
-    def redraw(att, layer, head, hide_special, request: gr.Request = None):
-        """A slider or the switch moved: redraw from the weights already computed (no model run)."""
-        if att is None:
-            return gr.update(), gr.update()
-        layers, heads = att.weights.shape[:2]
-        layer, head = min(int(layer), layers - 1), min(int(head), heads - 1)  # a model change may be pending
-        lang = reader_language(request)
-        return (head_heatmap(att, layer, head, bool(hide_special), lang),
-                layer_grid(att, layer, hide_special=bool(hide_special), lang=lang))
+    def redrawing(family: str):
+        @user_errors
+        def redraw(att, layer, head, hide_special, text, model, ran, request: gr.Request = None):
+            """A slider or the switch moved: redraw from the weights already computed (no model run),
+            or, when this page ran before but was idle long enough for them to be let go, from the
+            text run again (`ran`: the page's slider ranges, set by its first run)."""
+            if att is None and not ((ran or {}).get(family) and isinstance(text, str) and text.strip()):
+                return gr.update(), gr.update()
+            if att is None:
+                att = service.attention(model or None, text, family=family)
+                att = replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS])  # as the run keeps it
+            layers, heads = att.weights.shape[:2]
+            layer, head = min(int(layer), layers - 1), min(int(head), heads - 1)  # a model change may be pending
+            lang = reader_language(request)
+            return (head_heatmap(att, layer, head, bool(hide_special), lang),
+                    layer_grid(att, layer, hide_special=bool(hide_special), lang=lang))
+        return redraw
 
-    for family, state, layer, head, plot, grid in [
-            (MASKED, masked_state, masked_layer, masked_head, masked_plot, masked_grid),
-            (CAUSAL, causal_state, causal_layer, causal_head, causal_plot, causal_grid)]:
-        gr.on([layer.change, head.change, hide.change], redraw, [state, layer, head, hide], [plot, grid],
+    for family, state, dropdown, layer, head, plot, grid in [
+            (MASKED, masked_state, masked_model, masked_layer, masked_head, masked_plot, masked_grid),
+            (CAUSAL, causal_state, causal_model, causal_layer, causal_head, causal_plot, causal_grid)]:
+        gr.on([layer.change, head.change, hide.change], redrawing(family),
+              [state, layer, head, hide, text, dropdown, counts], [plot, grid],
               api_visibility="private", trigger_mode="always_last")
         if head_choice is not None:
             def remember(layer, head, choice, family=family):
@@ -154,9 +177,10 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
 
     for family, dropdown, layer, head in [(MASKED, masked_model, masked_layer, masked_head),
                                           (CAUSAL, causal_model, causal_layer, causal_head)]:
-        def ranges(model, layer_value, head_value, family=family):
+        def ranges(model, layer_value, head_value, sent, family=family):
             info = service.info(model or None, family)
-            return _range(info.layers, layer_value), _range(info.heads, head_value)
+            return ({**(sent or {}), family: [info.layers, info.heads]},
+                    _range(info.layers, layer_value), _range(info.heads, head_value))
 
-        dropdown.change(handler(ranges), [dropdown, layer, head], [layer, head],
+        dropdown.change(handler(ranges), [dropdown, layer, head, counts], [counts, layer, head],
                         api_visibility="private", **queue_options(service))
