@@ -132,10 +132,11 @@ def test_attention_weights_expire_and_a_later_slider_recomputes_them(app, web_se
     states = [b for b in app.blocks.values() if isinstance(b, gr.State) and b.time_to_live != float("inf")]
     assert len(states) == 2 and {s.time_to_live for s in states} == {attention_tab.WEIGHTS_KEPT_S}
     expiring = {state._id for state in states}
-    redraws = {fn.inputs[5].label: fn for fn in app.fns.values()  # the Attention tab's, by their model dropdown
+    # the Attention tab's, by their model dropdown's label (its text key: labels are translated in the page)
+    redraws = {fn.inputs[5].label.key: fn for fn in app.fns.values()
                if fn.name == "redraw" and fn.inputs and fn.inputs[0]._id in expiring}
-    assert set(redraws) == {"Masked model (BERT-style)", "Causal model (GPT-style)"}
-    for label, family in [("Masked model (BERT-style)", MASKED), ("Causal model (GPT-style)", CAUSAL)]:
+    assert set(redraws) == {"tabs.masked_model", "tabs.causal_model"}
+    for label, family in [("tabs.masked_model", MASKED), ("tabs.causal_model", CAUSAL)]:
         want = web_service.attention(None, TEXT, family=family).weights  # (L, H, n, n)
         layer = min(1, want.shape[0] - 1)
         ran = {family: list(want.shape[:2])}  # the page's first run set its slider ranges

@@ -4,7 +4,7 @@ from demo.pocket.examples import SENSIBLE, entries, judge
 from demo.ui.compare_tab import EXAMPLES as COMPARE
 from demo.ui.fill_mask_tab import EXAMPLES as FILL_MASK
 from demo.ui.generate_tab import EXAMPLES as GENERATE
-from demo.ui.learn_tab import TOKEN_EXAMPLES
+from demo.ui.learn_tab import FAMILY_EXAMPLES, TOKEN_EXAMPLES
 
 
 def test_every_tabs_examples_are_listed_in_file_order():
@@ -12,7 +12,7 @@ def test_every_tabs_examples_are_listed_in_file_order():
     assert [text for tab, text in found if tab == "fill_mask"] == [row[0] for row in FILL_MASK]
     assert [text for tab, text in found if tab == "compare"] == [row[0] for row in COMPARE]
     assert [text for tab, text in found if tab == "generate"] == [row[0] for row in GENERATE]
-    assert [text for tab, text in found if tab == "learn"] == [row[0] for row in TOKEN_EXAMPLES]
+    assert [text for tab, text in found if tab == "learn"] == [row[0] for row in TOKEN_EXAMPLES + FAMILY_EXAMPLES]
 
 
 def test_an_answer_is_sensible_when_every_blank_holds_an_accepted_word():

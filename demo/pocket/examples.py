@@ -58,9 +58,9 @@ def entries() -> list[tuple[str, str]]:
         if not info.name.endswith("_tab"):
             continue
         module = importlib.import_module(f"demo.ui.{info.name}")
-        for attribute in dir(module):
+        for attribute, rows in vars(module).items():  # in the order the file defines them
             if attribute.endswith("EXAMPLES"):
-                out += [(info.name.removesuffix("_tab"), row[0]) for row in getattr(module, attribute)]
+                out += [(info.name.removesuffix("_tab"), row[0]) for row in rows]
     return out
 
 
