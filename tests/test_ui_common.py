@@ -33,3 +33,17 @@ def test_service_errors_show_their_message_and_bugs_a_generic_one():
     with pytest.raises(gr.Error) as caught:
         breaks()
     assert caught.value.message == UNEXPECTED and "internal detail" not in str(caught.value)
+
+
+def test_a_bug_is_reported_in_the_readers_language_without_its_detail():
+    class ChinesePage:  # what gr.Request offers: the page's link asked for ?lang=zh
+        query_params = {"lang": "zh"}
+        headers = {"accept-language": "en-US,en;q=0.9"}
+
+    @user_errors
+    def breaks():
+        raise KeyError("internal detail")
+
+    with pytest.raises(gr.Error) as caught:
+        breaks(_reader=ChinesePage())
+    assert caught.value.message == "服务器出错了（已记录在日志中）。请再试一次。"

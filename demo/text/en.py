@@ -649,4 +649,6 @@ TEXT: dict[str, str] = {
                        "Try fp16 or bf16."),
     "error.fp16_cpu": ("fp16 has no fast arithmetic on a CPU: at {model}'s size one measurement would hold the device "
                        "for minutes. Try bf16 (the same size), or run the app on a GPU."),
+    # --- integrator: the message for an unexpected server error (demo/ui/common.py) ---
+    "error.unexpected": "Something went wrong on the server (it was logged). Please try again.",
 }

@@ -600,4 +600,6 @@ TEXT: dict[str, str] = {
     "error.int8_cpu": "int8 动态量化只能在 CPU 上运行；这台服务器的模型在 {device} 上。请试试 fp16 或 bf16。",
     "error.fp16_cpu": ("fp16 在 CPU 上没有快速的运算：以 {model} 的规模，一次测量会占用设备好几分钟。"
                        "请试试 bf16（大小相同），或在 GPU 上运行本应用。"),
+    # --- integrator: the message for an unexpected server error (demo/ui/common.py) ---
+    "error.unexpected": "服务器出错了（已记录在日志中）。请再试一次。",
 }

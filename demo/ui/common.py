@@ -15,7 +15,7 @@ from demo.ui.reader import reader_language
 log = logging.getLogger(__name__)
 
 GPU_SECONDS = 30  # ZeroGPU bills and queues by the requested duration: keep it short
-UNEXPECTED = "Something went wrong on the server (it was logged). Please try again."
+UNEXPECTED = say("error.unexpected")  # English, for tests and logs; the page gets the reader's language
 
 
 def shown(err: DemoError, lang: str) -> str:
@@ -73,7 +73,7 @@ def user_errors(fn):
                 raise
             except Exception:
                 log.exception("unexpected error in %s", fn.__name__)
-                raise gr.Error(UNEXPECTED) from None
+                raise gr.Error(say("error.unexpected", lang)) from None
         return _reading(fn, stream)
 
     @functools.wraps(fn)
@@ -87,7 +87,7 @@ def user_errors(fn):
             raise
         except Exception:
             log.exception("unexpected error in %s", fn.__name__)
-            raise gr.Error(UNEXPECTED) from None
+            raise gr.Error(say("error.unexpected", lang)) from None
     return _reading(fn, call)
 
 
