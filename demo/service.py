@@ -16,6 +16,7 @@ from demo import catalog, faults, inputs
 from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
 from demo.errors import BadCharactersError, ModelLoadError, ParameterError, TextTooLongError, WrongFamilyError
+from demo.text import Said
 from demo.generation import Sampling, stream
 from demo.hub import Report
 from demo.inside.attention_steps import attention_steps
@@ -82,7 +83,7 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
                 raise
             # the default failed (no network, damaged cache): the bundled model takes over
             self._defaults[family] = fallback
-            self.notice = f"Could not load {spec.id}; using the bundled {fallback} instead."
+            self.notice = Said("notice.fallback", model=spec.id, fallback=fallback)
             return self.cache.get(catalog.CATALOG[fallback])
 
     def pending(self, *models: tuple[str | None, str]) -> list[str]:

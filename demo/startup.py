@@ -13,6 +13,7 @@ except ImportError:
 from demo.catalog import CATALOG, POCKET, SEQ2SEQ
 from demo.errors import ModelLoadError
 from demo.hub import PROBE_FILE, WEIGHTS, hub_reachable
+from demo.text import Said
 from demo.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,7 @@ def choose_defaults(settings: Settings) -> tuple[dict[str, str], str, bool]:
         defaults[family] = model_id if usable else POCKET[family]
     notice = ""
     if defaults != wanted:
-        why = "offline mode is set" if settings.offline else "the model hub cannot be reached"
-        notice = f"Using the bundled pocket models because {why}; other models load only if already downloaded."
+        notice = Said("notice.pocket_offline" if settings.offline else "notice.pocket_unreachable")
     return defaults, notice, False
 
 

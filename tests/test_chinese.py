@@ -148,3 +148,13 @@ def test_the_attention_tab_and_its_heatmaps_read_in_chinese(page, app_url):
     expect(chart.locator(".gtitle")).to_contain_text("第 0 层，第 0 个头", timeout=MODEL_RUN)
     expect(chart).to_contain_text("关注的词元（键）")
     expect(page.locator("#attention-causal .plotly")).to_contain_text("因果：每个词元只能看到自己和前面的词元")
+
+
+def test_the_start_up_notice_reads_in_the_pages_language():
+    from demo.settings import Settings
+    from demo.startup import choose_defaults
+
+    _, notice, _ = choose_defaults(Settings(offline=True))
+    assert notice == ("Using the bundled pocket models because offline mode is set; other models load only if "
+                      "already downloaded.")
+    assert notice.to("zh") == "已设置离线模式，因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。"

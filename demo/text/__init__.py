@@ -21,3 +21,16 @@ def say(key: str, lang: str = "en", **values: object) -> str:
     """The text for `key` in `lang`, with {placeholders} filled in."""
     table = LANGUAGES.get(language(lang), en.TEXT)
     return table.get(key, en.TEXT[key]).format(**values)
+
+
+class Said(str):
+    """An English sentence that remembers its key and values, so a page can show it in its reader's
+    language later (a start-up notice is made before any reader arrives)."""
+
+    def __new__(cls, key: str, **values: object):
+        said = super().__new__(cls, say(key, "en", **values))
+        said.key, said.values = key, values
+        return said
+
+    def to(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)

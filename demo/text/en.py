@@ -651,4 +651,8 @@ TEXT: dict[str, str] = {
                        "for minutes. Try bf16 (the same size), or run the app on a GPU."),
     # --- integrator: the message for an unexpected server error (demo/ui/common.py) ---
     "error.unexpected": "Something went wrong on the server (it was logged). Please try again.",
+    # --- integrator: start-up and fallback notices (demo/startup.py, demo/service.py) ---
+    "notice.pocket_offline": "Using the bundled pocket models because offline mode is set; other models load only if already downloaded.",
+    "notice.pocket_unreachable": "Using the bundled pocket models because the model hub cannot be reached; other models load only if already downloaded.",
+    "notice.fallback": "Could not load {model}; using the bundled {fallback} instead.",
 }

@@ -602,4 +602,8 @@ TEXT: dict[str, str] = {
                        "请试试 bf16（大小相同），或在 GPU 上运行本应用。"),
     # --- integrator: the message for an unexpected server error (demo/ui/common.py) ---
     "error.unexpected": "服务器出错了（已记录在日志中）。请再试一次。",
+    # --- integrator: start-up and fallback notices (demo/startup.py, demo/service.py) ---
+    "notice.pocket_offline": "已设置离线模式，因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
+    "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
+    "notice.fallback": "无法加载 {model}，改用内置的 {fallback}。",
 }

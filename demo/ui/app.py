@@ -15,7 +15,7 @@ from demo.ui.guess import score_words_api
 from demo.ui.i18n import I18N, t
 from demo.ui.inside_tab import build_inside_tab
 from demo.ui.presenter import PRESENTER
-from demo.ui.reader import FORCE_LANGUAGE
+from demo.ui.reader import FORCE_LANGUAGE, reader_language
 from demo.ui.learn_tab import build_learn_tab
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -33,7 +33,12 @@ def build_app(service) -> gr.Blocks:
         link_notice = gr.Markdown(visible=False, elem_id="link-notice")
         notice = service.notice if service.default("masked") else ""  # default() finds the notice
         if notice:
-            gr.Markdown(f"ℹ️ {notice}", elem_id="offline-notice")
+            shown = gr.Markdown(f"ℹ️ {notice}", elem_id="offline-notice")
+            if hasattr(notice, "to"):  # made at start-up, in English: each page gets it in its reader's language
+                def translated(request: gr.Request) -> str:
+                    return f"ℹ️ {notice.to(reader_language(request))}"
+
+                app.load(translated, None, shown, api_visibility="private", queue=False)
         head_choice = gr.State({})  # the Attention tab's {family: [layer, head]}; the Inside tab follows it
         with gr.Tabs() as tabs:
             with gr.Tab(t("tab.fill"), id="fill_mask"):
