@@ -40,3 +40,16 @@ def test_cards_escape_and_the_chart_lists_every_variant():
     fig = views.variants_figure([result])
     assert list(fig.data[0].x) == [50.0] and list(fig.data[0].y) == [75.0]
     assert views.variants_figure([]).layout.annotations[0].text.startswith("No variant measured yet")
+
+
+def test_a_variants_note_reads_in_the_readers_language():
+    import torch
+    from torch import nn
+
+    from demo.measure import variants
+
+    model, note = variants.half(nn.Linear(2, 2), torch.bfloat16)
+    assert note == "every weight cast to bfloat16" and model.weight.dtype == torch.bfloat16
+    result = Compressed("m", "bf16", None, 50, 100, 10, 10, 0.8, 0.75, 0.5, 0.6, "top-5 accuracy", 16, 0.0, note)
+    assert '<div class="cost-card-note">所有权重都转换为 bfloat16</div>' in views.variant_card(result, "zh")
+    assert '<div class="cost-card-note">every weight cast to bfloat16</div>' in views.variant_card(result)

@@ -18,6 +18,7 @@ from demo.errors import ParameterError
 from demo.loading import LoadedModel
 from demo.measure import probe, sentences, variants
 from demo.results import Compressed
+from demo.text import Said
 
 METHODS = ("int8", "fp16", "bf16", "prune", "heads", "low_rank", "distilled")
 DEFAULT_AMOUNT = {"prune": 0.5, "heads": 0.25, "low_rank": 0.5}  # the methods that take an amount
@@ -88,7 +89,7 @@ def compress(lm: LoadedModel, method: str, amount: float | None, ref: Reference,
                              f"hold the device for minutes. Try bf16 (the same size), or run the app on a GPU.",
                              key="error.fp16_cpu", model=lm.spec.id)
     if method == "distilled":
-        variant, note = twin.model, f"the catalog's distilled twin {twin.spec.id}"
+        variant, note = twin.model, Said("variant.distilled", model=twin.spec.id)
     else:
         variant, note = build(copy.deepcopy(lm.model), method, amount)
     try:

@@ -24,6 +24,7 @@ from torch.nn.utils import prune as torch_prune
 from transformers.pytorch_utils import Conv1D, prune_linear_layer
 
 from demo.errors import ParameterError
+from demo.text import Said
 
 FEED_FORWARD = re.compile(r"(intermediate\.dense|layer\.\d+\.output\.dense|mlp\.c_fc|mlp\.c_proj|ffn\.lin[12])$")
 
@@ -52,12 +53,11 @@ def int8(model: nn.Module) -> tuple[nn.Module, str]:
     with warnings.catch_warnings():  # torch.ao.quantization is deprecated in favour of torchao, still works
         warnings.simplefilter("ignore")
         model = torch.ao.quantization.quantize_dynamic(model, names, dtype=torch.qint8)
-    extra = f" (GPT-2's Conv1D converted to Linear first)" if converted else ""
-    return model, f"int8 dynamic quantization of the {len(names)} layer matrices{extra}; embeddings and LM head stay float"
+    return model, Said("variant.int8_conv1d" if converted else "variant.int8", count=len(names))
 
 
 def half(model: nn.Module, dtype: torch.dtype) -> tuple[nn.Module, str]:
-    return model.to(dtype), f"every weight cast to {str(dtype).removeprefix('torch.')}"
+    return model.to(dtype), Said("variant.cast", dtype=str(dtype).removeprefix("torch."))
 
 
 def layer_matrices(model: nn.Module) -> list[nn.Module]:
@@ -81,7 +81,7 @@ def prune(model: nn.Module, amount: float) -> tuple[nn.Module, str]:
     torch_prune.global_unstructured([(m, "weight") for m in targets], torch_prune.L1Unstructured, amount=amount)
     for m in targets:
         torch_prune.remove(m, "weight")  # make it permanent: weight = weight_orig · mask
-    return model, f"global L1 magnitude pruning: {amount:.0%} of the weights of {len(targets)} layer matrices set to 0"
+    return model, Said("variant.prune", share=f"{amount:.0%}", count=len(targets))
 
 
 def _attention_blocks(model: nn.Module) -> list[dict]:
@@ -126,8 +126,7 @@ def heads(model: nn.Module, amount: float) -> tuple[nn.Module, str]:
     for layer, removed in drop.items():
         _remove_heads(blocks[layer], removed)
     gone = sum(len(v) for v in drop.values())
-    return model, (f"{gone} of {total} heads removed, the lowest by ‖W_V slice‖·‖W_O slice‖ "
-                   "(one head kept in every layer)")
+    return model, Said("variant.heads", gone=gone, total=total)
 
 
 def _remove_heads(block: dict, removed: list[int]) -> None:
@@ -177,5 +176,4 @@ def low_rank(model: nn.Module, amount: float) -> tuple[nn.Module, str]:
     if not replaced:
         raise ParameterError("No feed-forward matrices found to factorise in this model; try another method.",
                              key="error.no_feed_forward")
-    return model, (f"{replaced} feed-forward matrices replaced by rank-{kept} factors from their truncated SVD "
-                   f"(of rank {full})")
+    return model, Said("variant.low_rank", count=replaced, kept=kept, full=full)

@@ -655,4 +655,12 @@ TEXT: dict[str, str] = {
     "notice.pocket_offline": "Using the bundled pocket models because offline mode is set; other models load only if already downloaded.",
     "notice.pocket_unreachable": "Using the bundled pocket models because the model hub cannot be reached; other models load only if already downloaded.",
     "notice.fallback": "Could not load {model}; using the bundled {fallback} instead.",
+    # --- integrator: what each compressed variant is (demo/measure/variants.py, compress.py) ---
+    "variant.int8": "int8 dynamic quantization of the {count} layer matrices; embeddings and LM head stay float",
+    "variant.int8_conv1d": "int8 dynamic quantization of the {count} layer matrices (GPT-2's Conv1D converted to Linear first); embeddings and LM head stay float",
+    "variant.cast": "every weight cast to {dtype}",
+    "variant.prune": "global L1 magnitude pruning: {share} of the weights of {count} layer matrices set to 0",
+    "variant.heads": "{gone} of {total} heads removed, the lowest by ‖W_V slice‖·‖W_O slice‖ (one head kept in every layer)",
+    "variant.low_rank": "{count} feed-forward matrices replaced by rank-{kept} factors from their truncated SVD (of rank {full})",
+    "variant.distilled": "the catalog's distilled twin {model}",
 }

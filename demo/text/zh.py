@@ -606,4 +606,12 @@ TEXT: dict[str, str] = {
     "notice.pocket_offline": "已设置离线模式，因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
     "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
     "notice.fallback": "无法加载 {model}，改用内置的 {fallback}。",
+    # --- integrator: what each compressed variant is (demo/measure/variants.py, compress.py) ---
+    "variant.int8": "对 {count} 个层内矩阵做 int8 动态量化；词嵌入和语言模型输出层仍为浮点数",
+    "variant.int8_conv1d": "对 {count} 个层内矩阵做 int8 动态量化（先把 GPT-2 的 Conv1D 转成 Linear）；词嵌入和语言模型输出层仍为浮点数",
+    "variant.cast": "所有权重都转换为 {dtype}",
+    "variant.prune": "全局 L1 幅值剪枝：{count} 个层内矩阵中 {share} 的权重被置为 0",
+    "variant.heads": "去掉了 {total} 个注意力头中的 {gone} 个，按 ‖W_V 切片‖·‖W_O 切片‖ 从小到大去掉（每层至少保留一个头）",
+    "variant.low_rank": "{count} 个前馈层矩阵被替换为截断 SVD 得到的秩 {kept} 因子（原秩 {full}）",
+    "variant.distilled": "模型目录中的蒸馏版 {model}",
 }
