@@ -90,12 +90,14 @@ def test_measured_once_per_model_with_progress_and_the_lock_per_forward(service,
             return self.lock.__exit__(*exc)
 
     monkeypatch.setattr(lm, "lock", CountingLock(lm.lock))
-    told = []
+    told, lines = [], []
     first = service.cost(lm.spec.id, lengths=[8, 12, 16], batch_sizes=[1, 2],
-                         progress=lambda fraction, desc="": told.append(fraction))
+                         progress=lambda fraction, desc="": (told.append(fraction), lines.append(desc)))
     runs = sum(p.repeats for p in first.points)
     assert len(taken) == runs + 1  # the warm-up, then one lock per forward, never one for the whole measurement
     assert told[0] == 0 and told[-1] == 1.0 and told == sorted(told)
+    # each line in English for the Python API, and in Chinese for a Chinese page
+    assert lines[-1] == f"Measured {lm.spec.id}" and lines[-1].to("zh") == f"{lm.spec.id} 测量完毕"
     again = service.cost(lm.spec.id, lengths=[8, 12, 16], batch_sizes=[1, 2])
     assert again is first and len(taken) == runs + 1  # cached: nothing ran again
 

@@ -20,6 +20,7 @@ import torch
 from demo.loading import LoadedModel
 from demo.measure.memory import PeakMemory
 from demo.results import Cost, CostPoint
+from demo.text import Said
 
 BATCH_SIZES = (1, 2, 4, 8)
 BUDGET_S = 18.0  # the whole measurement: the goal is ≤ 20 s for bert-base's shape on a 2-core CPU
@@ -76,7 +77,7 @@ def cost(lm: LoadedModel, lengths: list[int] | None = None, batch_sizes: list[in
         body(input_ids=warm)  # the first pass in a process pays one-time set-up: not a measurement
     for done, (batch, length) in enumerate(plan):
         if progress:
-            progress(done / len(plan), desc=f"Measuring {lm.spec.id}: batch {batch} × {length} tokens")
+            progress(done / len(plan), desc=Said("progress.measuring", model=lm.spec.id, batch=batch, length=length))
         spent = time.perf_counter() - started
         least = 1  # a batch point is there for its memory (the same in every run) and a rough time
         if batch == 1:  # a length point runs twice when the budget allows
@@ -95,7 +96,7 @@ def cost(lm: LoadedModel, lengths: list[int] | None = None, batch_sizes: list[in
         if batch == 1:
             seconds_at[length] = point.seconds
     if progress:
-        progress(1.0, desc=f"Measured {lm.spec.id}")
+        progress(1.0, desc=Said("progress.measured", model=lm.spec.id))
 
     ones = [p for p in points if p.batch == 1]
     n = np.array([p.length for p in ones], dtype=float)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED, ModelSpec
 from demo.errors import WrongFamilyError
+from demo.text import Said
 
 
 class MeasuringVerbs:
@@ -40,7 +41,7 @@ class MeasuringVerbs:
         with self._measuring, self.device_errors():
             if key not in self._measured:
                 if progress:
-                    progress(0.1, desc=f"Compressing {lm.spec.id}: {method}")
+                    progress(0.1, desc=Said("progress.compressing", model=lm.spec.id, method=method))
                 ref_key = ("reference", lm.spec.id, str(lm.device))
                 if ref_key not in self._measured:
                     self._measured[ref_key] = lab.reference(lm)

@@ -663,4 +663,8 @@ TEXT: dict[str, str] = {
     "variant.heads": "{gone} of {total} heads removed, the lowest by ‖W_V slice‖·‖W_O slice‖ (one head kept in every layer)",
     "variant.low_rank": "{count} feed-forward matrices replaced by rank-{kept} factors from their truncated SVD (of rank {full})",
     "variant.distilled": "the catalog's distilled twin {model}",
+    # --- integrator: progress lines of the Cost tab (demo/measure/cost.py, verbs.py) ---
+    "progress.measuring": "Measuring {model}: batch {batch} × {length} tokens",
+    "progress.measured": "Measured {model}",
+    "progress.compressing": "Compressing {model}: {method}",
 }

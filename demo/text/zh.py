@@ -614,4 +614,8 @@ TEXT: dict[str, str] = {
     "variant.heads": "去掉了 {total} 个注意力头中的 {gone} 个，按 ‖W_V 切片‖·‖W_O 切片‖ 从小到大去掉（每层至少保留一个头）",
     "variant.low_rank": "{count} 个前馈层矩阵被替换为截断 SVD 得到的秩 {kept} 因子（原秩 {full}）",
     "variant.distilled": "模型目录中的蒸馏版 {model}",
+    # --- integrator: progress lines of the Cost tab (demo/measure/cost.py, verbs.py) ---
+    "progress.measuring": "正在测量 {model}：批大小 {batch} × {length} 个词元",
+    "progress.measured": "{model} 测量完毕",
+    "progress.compressing": "正在压缩 {model}：{method}",
 }
