@@ -202,15 +202,15 @@ def test_unknown_and_wrong_models_read_in_chinese(service, web_service, models):
         f"没有指定模型。请从以下模型中选择：{every}。"
     masked, causal = ", ".join(service.choices("masked")), ", ".join(service.choices("causal"))
     assert on_a_chinese_page(lambda: service.fill_mask(models["gpt"], "the [MASK] .")) == \
-        f"“{models['gpt']}”不是掩码模型（它的类型是 causal），不能填空；请从以下模型中选择：{masked}。"
+        f"“{models['gpt']}”不是掩码模型（它的类型是 自回归（GPT 类）），不能填空；请从以下模型中选择：{masked}。"
     assert on_a_chinese_page(lambda: service.next_tokens(models["bert"], "the cat")) == \
-        f"“{models['bert']}”不是因果模型（它的类型是 masked），不能预测下一个词；请从以下模型中选择：{causal}。"
+        f"“{models['bert']}”不是因果模型（它的类型是 自编码（BERT 类）），不能预测下一个词；请从以下模型中选择：{causal}。"
     assert on_a_chinese_page(lambda: service.score_words("t5-small", "the [MASK] .", ["cat"])) == \
-        "“t5-small”的类型是 seq2seq，既不是掩码模型也不是因果模型；只有这两类模型能为猜测打分。"
+        "“t5-small”的类型是 编码器-解码器（T5/BART 类），既不是掩码模型也不是因果模型；只有这两类模型能为猜测打分。"
     assert on_a_chinese_page(lambda: service.lens("t5-small", "the [MASK] .")) == \
-        "“t5-small”的类型是 seq2seq；请选择掩码模型或因果模型。"
+        "“t5-small”的类型是 编码器-解码器（T5/BART 类）；请选择掩码模型或因果模型。"
     assert on_a_chinese_page(lambda: service.cost("t5-small")) == \
-        "“t5-small”的类型是 seq2seq；代价与压缩只针对掩码模型和因果模型测量。"
+        "“t5-small”的类型是 编码器-解码器（T5/BART 类）；代价与压缩只针对掩码模型和因果模型测量。"
     assert on_a_chinese_page(lambda: service.lens(None, "the [MASK] .", family="seq2seq")) == \
         "family 必须是“masked”或“causal”。"
 

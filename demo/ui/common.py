@@ -7,6 +7,7 @@ import logging
 
 import gradio as gr
 
+from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import DemoError
 from demo.startup import spaces  # present on Hugging Face ZeroGPU Spaces only
 from demo.text import say
@@ -14,6 +15,7 @@ from demo.ui.reader import reader_language
 
 log = logging.getLogger(__name__)
 
+FAMILIES = (MASKED, CAUSAL, SEQ2SEQ)
 GPU_SECONDS = 30  # ZeroGPU bills and queues by the requested duration: keep it short
 UNEXPECTED = say("error.unexpected")  # English, for tests and logs; the page gets the reader's language
 
@@ -22,7 +24,9 @@ def shown(err: DemoError, lang: str) -> str:
     """The error in the reader's language when it carries a text key, else its English message."""
     if lang != "en" and err.key:
         try:
-            return say(err.key, lang, **err.values)
+            values = {name: say(f"families.{value}", lang) if name == "family" and value in FAMILIES else value
+                      for name, value in err.values.items()}  # "causal" reads as the family's name there
+            return say(err.key, lang, **values)
         except (KeyError, IndexError, ValueError):
             log.warning("untranslatable message %s", err.key)
     return str(err)
