@@ -2,6 +2,7 @@
 objectives: the losses are finite and fall, the saved folders load through the service and answer
 fill_mask / next_tokens / infill, a resumed run ends with the same weights, and T5's span corruption
 hides spans that its target gives back."""
+import collections
 import json
 import math
 import random
@@ -122,6 +123,15 @@ def test_noise_spans_hide_the_noise_density_in_spans_of_the_mean_length():
     assert all(sum(e - s for s, e in spans) == 15 and len(spans) == 5 for spans in drawn)
     assert all(spans[0][0] > 0 and all(a[1] < b[0] for a, b in zip(spans, spans[1:])) for spans in drawn)
     assert noise_spans(2, 0.15, 3.0, rng) == [(1, 2)]  # the shortest row: one kept token, one hidden
+
+
+def test_a_sentence_s_one_span_can_fall_anywhere_not_only_on_its_full_stop():
+    # a 15-token row gets one span of 2: it must start at every place from 1 to 13 alike, or the model
+    # only ever learns to write a sentence's last two tokens (it answered "." for every blank)
+    rng = random.Random(0)
+    starts = collections.Counter(noise_spans(15, 0.15, 3.0, rng)[0][0] for _ in range(2600))
+    assert sorted(starts) == list(range(1, 14))
+    assert min(starts.values()) > 100  # 200 each on average
 
 
 def test_presets_keep_the_three_models_within_15_percent_and_40_mb():

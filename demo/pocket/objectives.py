@@ -56,17 +56,22 @@ class CausalObjective:
 def noise_spans(length: int, density: float, mean_span: float, rng: random.Random) -> list[tuple[int, int]]:
     """T5's random spans: (start, end) of the noise spans in a row of `length` tokens. About
     density × length tokens in about that / mean_span spans, each at least one token, never at the
-    very start (T5 alternates kept, noise, kept, noise, ...); lengths split at random."""
+    very start; lengths split at random. The kept tokens split into one run before each span and one
+    after the last, which may be empty: T5 puts no kept run after the last span, and on its 512-token
+    inputs that hardly matters, but a 15-token sentence gets one span, which would then always end the
+    row (its full stop) and the model would never learn a blank inside a sentence."""
     noise = min(max(1, round(length * density)), length - 1)
     spans = max(1, min(round(noise / mean_span), length - noise))
 
-    def segments(items: int) -> list[int]:  # `items` split into `spans` non-empty runs
-        cuts = sorted(rng.sample(range(1, items), spans - 1)) if spans > 1 else []
+    def segments(items: int, runs: int) -> list[int]:  # `items` split into `runs` non-empty runs
+        cuts = sorted(rng.sample(range(1, items), runs - 1)) if runs > 1 else []
         return [b - a for a, b in zip([0, *cuts], [*cuts, items])]
 
+    kept = segments(length - noise + 1, spans + 1)
+    kept[-1] -= 1  # the run after the last span may be empty
     out, at = [], 0
-    for kept, hidden in zip(segments(length - noise), segments(noise)):
-        at += kept
+    for before, hidden in zip(kept, segments(noise, spans)):
+        at += before
         out.append((at, at + hidden))
         at += hidden
     return out
