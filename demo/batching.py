@@ -9,9 +9,13 @@ between one straggler and everyone else.
 """
 from __future__ import annotations
 
+import collections
 import threading
 import time
 from typing import Any, Callable, Sequence
+
+
+BATCHES_KEPT = 10_000
 
 
 class _Job:
@@ -28,7 +32,8 @@ class Batcher:
         self._max_batch = max_batch
         self._queue: list[_Job] = []
         self._queue_guard = threading.Lock()
-        self.batch_sizes: list[int] = []  # for tests and the benchmark
+        # the last batches' sizes, for tests and the benchmark; bounded, as a server runs for days
+        self.batch_sizes: collections.deque[int] = collections.deque(maxlen=BATCHES_KEPT)
         self._last_seconds = 0.0
 
     def __call__(self, item: Any) -> Any:

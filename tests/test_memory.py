@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import gradio as gr
@@ -17,6 +18,7 @@ import numpy as np
 import torch
 from gradio_client import Client
 
+from demo.batching import BATCHES_KEPT, Batcher
 from demo.catalog import CAUSAL, MASKED
 from demo.ui import attention_tab
 from demo.ui.app import SESSIONS_KEPT, launch_options
@@ -151,3 +153,10 @@ def test_attention_weights_expire_and_a_later_slider_recomputes_them(app, web_se
 def test_gradio_keeps_a_bounded_number_of_sessions(app, app_url):
     assert launch_options()["state_session_capacity"] == SESSIONS_KEPT
     assert app.state_session_capacity == SESSIONS_KEPT  # the launched test app got the option
+
+
+def test_a_batcher_remembers_only_its_last_batches():
+    # a server runs for days: the sizes it keeps for the benchmark must not grow with every request
+    batcher = Batcher(threading.Lock(), lambda items: [item * 2 for item in items], max_batch=4)
+    assert [batcher(i) for i in range(BATCHES_KEPT + 50)][-1] == 2 * (BATCHES_KEPT + 49)
+    assert len(batcher.batch_sizes) == BATCHES_KEPT and set(batcher.batch_sizes) == {1}
