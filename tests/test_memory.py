@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -20,7 +21,7 @@ from gradio_client import Client
 
 from demo.batching import BATCHES_KEPT, Batcher
 from demo.catalog import CAUSAL, MASKED
-from demo.ui import attention_tab
+from demo.ui import attention_tab, export
 from demo.ui.app import SESSIONS_KEPT, launch_options
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,3 +161,11 @@ def test_a_batcher_remembers_only_its_last_batches():
     batcher = Batcher(threading.Lock(), lambda items: [item * 2 for item in items], max_batch=4)
     assert [batcher(i) for i in range(BATCHES_KEPT + 50)][-1] == 2 * (BATCHES_KEPT + 49)
     assert len(batcher.batch_sizes) == BATCHES_KEPT and set(batcher.batch_sizes) == {1}
+
+
+def test_downloads_written_long_ago_are_removed_and_recent_ones_kept():
+    old, recent = Path(export._write("old.json", "{}")), Path(export._write("recent.json", "{}"))
+    an_hour_ago = time.time() - 3600
+    os.utime(old.parent, (an_hour_ago, an_hour_ago))
+    export.forget_older_than(export.KEPT_S)
+    assert not old.parent.exists() and recent.read_text() == "{}"

@@ -24,11 +24,14 @@ QUEUE_SIZE = 64  # a classroom of 40 fits; beyond it users get Gradio's "queue i
 # (figures, bertviz pages) until it holds this many (its default: 10,000); then the least recently
 # used goes. A class of 40 reloading its pages six times fits.
 SESSIONS_KEPT = 256
+# Files a page was sent (downloads) leave Gradio's cache an hour after they were made, checked every
+# 10 minutes: a classroom makes one per run, and on a Space /tmp may be memory.
+CACHE_KEPT = (600, 3600)
 
 
 def build_app(service) -> gr.Blocks:
     links.collect()
-    with gr.Blocks(title="BERT vs GPT") as app:
+    with gr.Blocks(title="BERT vs GPT", delete_cache=CACHE_KEPT) as app:
         gr.Markdown(t("app.intro"))
         link_notice = gr.Markdown(visible=False, elem_id="link-notice")
         notice = service.notice if service.default("masked") else ""  # default() finds the notice

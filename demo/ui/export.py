@@ -3,7 +3,9 @@ offline HTML file. Charts download as PNG from Plotly's own toolbar (the camera 
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -12,13 +14,23 @@ from demo.ui.i18n import t
 from demo.viz.export import bertviz_html, result_json
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="bert-vs-gpt-export-"))
+KEPT_S = 600  # Gradio copies a file into its own cache when it is sent: ours can go soon after
 
 
 def _write(name: str, text: str) -> str:
+    forget_older_than(KEPT_S)
     folder = Path(tempfile.mkdtemp(dir=_FOLDER))  # one folder per download: names never collide
     path = folder / re.sub(r"[^\w.-]+", "-", name)
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+def forget_older_than(seconds: float) -> None:
+    """Remove the downloads written more than `seconds` ago (one folder each)."""
+    too_old = time.time() - seconds
+    for folder in _FOLDER.iterdir():
+        if folder.stat().st_mtime < too_old:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def json_download(event, state, name: str, elem_id: str) -> gr.DownloadButton:
