@@ -96,7 +96,7 @@ class ModelCache:
                 return self._models[spec.id]
             failed = self._failures.get(spec.id)
             if failed and time.monotonic() - failed[0] < FAILURE_MEMORY_S:
-                raise failed[1]
+                raise failed[1].again()  # a new exception: the stored one must not collect tracebacks
             try:
                 loaded = self._load(spec, report)
             except ModelLoadError as err:

@@ -2,6 +2,7 @@
 import json
 import threading
 import time
+import traceback
 
 import pytest
 import torch
@@ -79,6 +80,26 @@ def test_a_failed_load_is_remembered_instead_of_retried_per_request(bert_dir, gp
         with pytest.raises(ModelLoadError):
             fresh.next_tokens("distilgpt2", "hello")
     assert calls == ["distilgpt2"]
+
+
+def test_a_remembered_failure_keeps_no_request_s_frames(bert_dir, gpt_dir):
+    # re-raising one stored exception chained each request's frames (and the results in them) onto its
+    # traceback: a classroom's server grew by 40 MB a minute until it was restarted
+    fresh = make_service(bert_dir, gpt_dir, offline=True)
+    raised = []
+    for _ in range(5):
+        with pytest.raises(ModelLoadError) as caught:
+            fresh.next_tokens("distilgpt2", "hello")
+        raised.append(caught.value)
+        if len(raised) == 1:
+            stored = fresh.cache._failures["distilgpt2"][1]
+            first_depth = len(traceback.extract_tb(stored.__traceback__))
+    assert len(traceback.extract_tb(stored.__traceback__)) == first_depth  # nothing chained on
+    assert all(err is not stored for err in raised[1:])  # each request raised its own
+    depths = [len(traceback.extract_tb(err.__traceback__)) for err in raised[1:]]
+    assert depths == [depths[0]] * 4
+    assert {str(err) for err in raised} == {str(stored)} and {err.key for err in raised} == {stored.key}
+    assert all(err.values == stored.values and err.__cause__ is stored.__cause__ for err in raised)
 
 
 OUT_OF_MEMORY = ("The model ran out of memory on this request; try a shorter text. "
