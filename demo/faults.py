@@ -5,7 +5,8 @@ memory than the device had free) and torch.AcceleratorError (a CUDA/MPS error, t
 Everything else, including RuntimeErrors whose text mentions "CUDA" or "device" (such as
 "Expected all tensors to be on the same device"), is a bug: it propagates, the UI shows its
 generic message and the traceback is logged. Users never see raw error text: it can hold
-paths, shapes and other internals, and says nothing they can act on.
+paths, shapes and other internals, and says nothing they can act on. A fault that breaks the
+device's context for good (a device-side assert) restarts the server (demo.restart).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import logging
 
 import torch
 
+from demo import restart
 from demo.errors import DeviceError
 
 log = logging.getLogger(__name__)
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 OUT_OF_MEMORY = ("The model ran out of memory on this request; try a shorter text. "
                  "Other requests are not affected.")
 DEVICE_FAILED = "The GPU failed on this request (the details were logged); please try again."
+DEVICE_RESTARTING = ("The GPU failed on this request and the server is restarting to recover "
+                     "(the details were logged); please try again in a minute.")
 
 # torch.OutOfMemoryError is torch >= 2.5 (torch.cuda's before); AcceleratorError is torch >= 2.8
 OUT_OF_MEMORY_TYPES = (getattr(torch, "OutOfMemoryError", torch.cuda.OutOfMemoryError),)
@@ -38,6 +42,8 @@ def device_errors():
         raise DeviceError(OUT_OF_MEMORY, key="error.out_of_memory") from err
     except ACCELERATOR_TYPES as err:
         log.error("device fault", exc_info=err)
+        if restart.restarting() or (restart.context_broken() and restart.restart_soon()):
+            raise DeviceError(DEVICE_RESTARTING, key="error.device_restarting") from err
         release_memory()
         raise DeviceError(DEVICE_FAILED, key="error.device_failed") from err
 

@@ -1,6 +1,8 @@
 """Faults through the running app: one failing model, request or tab fails alone, with a message,
 and the next request, the other tabs and the other models keep answering."""
 import os
+import select
+import socket
 import subprocess
 import sys
 import time
@@ -112,3 +114,47 @@ def logged(read_log, text: str) -> bool:
     while text not in read_log() and time.monotonic() < deadline:
         time.sleep(0.1)
     return text in read_log()
+
+
+DEVICE_RESTARTING = ("The GPU failed on this request and the server is restarting to recover "
+                     "(the details were logged); please try again in a minute.")
+
+
+def served(child, log, seconds: float = 180) -> tuple[str, int]:
+    """The (url, pid) the child prints when a life of it serves."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if select.select([child.stdout], [], [], 0.5)[0]:
+            line = child.stdout.readline()
+            assert line.startswith("URL "), f"the server did not start: {line!r} {log.read_text()[-2000:]}"
+            _, url, _, pid = line.split()
+            return url, int(pid)
+    raise AssertionError(f"no server within {seconds} s: {log.read_text()[-2000:]}")
+
+
+def test_a_broken_device_context_restarts_the_server_in_place_and_it_answers_again(bert_dir, gpt_dir,
+                                                                                  web_service, tmp_path):
+    """On CUDA a device-side assert breaks every later call in the process, and only a new process
+    mends it. The child (tests/restart_server.py) raises a real AcceleratorError and finds its context
+    broken: the user is told the server is restarting, the same process (same pid, same port) comes
+    back, and it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "stderr.log"
+    with open(log, "w") as err:
+        child = subprocess.Popen([sys.executable, str(TESTS / "restart_server.py"), bert_dir, gpt_dir],
+                                 cwd=TESTS, stdout=subprocess.PIPE, stderr=err, text=True,
+                                 env={**os.environ, "GRADIO_SERVER_PORT": str(port),
+                                      "PYTHONPATH": os.pathsep.join([str(TESTS), str(TESTS.parent)])})
+    try:
+        url, pid = served(child, log)
+        assert pid == child.pid and url == f"http://127.0.0.1:{port}/"
+        message = refused(Client(url, verbose=False), "fill_mask", "the tree [MASK] .")
+        assert message == DEVICE_RESTARTING and "assert" not in message
+        assert served(child, log) == (url, child.pid)  # replaced in place: a second life on the same port
+        assert "the server restarts in 2 s" in log.read_text() and "device-side assert triggered" in log.read_text()
+        answered(Client(url, verbose=False), web_service, "fill_mask", "the tree [MASK] .")
+    finally:
+        child.terminate()
+        child.wait(30)

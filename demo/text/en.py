@@ -618,6 +618,8 @@ TEXT: dict[str, str] = {
     "error.out_of_memory": ("The model ran out of memory on this request; try a shorter text. Other requests are "
                             "not affected."),
     "error.device_failed": "The GPU failed on this request (the details were logged); please try again.",
+    "error.device_restarting": ("The GPU failed on this request and the server is restarting to recover "
+                                "(the details were logged); please try again in a minute."),
     "error.family_fill": "'{model}' is a {family} model and cannot fill blanks; choose one of: {choices}.",
     "error.family_next": "'{model}' is a {family} model and cannot predict the next word; choose one of: {choices}.",
     "error.family_span": "'{model}' is a {family} model and cannot write a blank's span; choose one of: {choices}.",
