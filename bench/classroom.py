@@ -54,14 +54,14 @@ def tasks(student: int) -> dict[str, dict]:
 
 def fingerprint(answer) -> str:
     """The answer with every number blanked: the words, tokens and structure that identify it.
-    Component updates carry no answer (the Attention tab sends its sliders' ranges only when a
-    page does not have them yet), so they are left out."""
+    A slider's output is a number or, when a page does not have the range yet, an update carrying
+    it (the Attention tab): both carry no answer, so both read as a number (blanked)."""
     return NUMBERS.sub("#", json.dumps(_answers(answer), sort_keys=True, default=str))
 
 
 def _answers(value):
     if isinstance(value, dict):
-        return None if value.get("__type__") == "update" else {k: _answers(v) for k, v in value.items()}
+        return 0 if value.get("__type__") == "update" else {k: _answers(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_answers(v) for v in value]
     return value
