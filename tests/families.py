@@ -127,17 +127,25 @@ def _hidden_words() -> list[tuple[str, str]]:
     return [(s, w) for s in dict.fromkeys(CORPUS) for w in s.rstrip(".").split()]
 
 
-def _fit(model, tokenizer, pairs, steps: int = 200) -> None:
+def _fit(model, tokenizer, pairs, most_steps: int = 2000) -> None:
+    """Train on `pairs` until greedy decoding writes every target (each label is the argmax given the
+    ones before it) and the mean loss is under 0.01. A fixed step count left some pairs on the edge,
+    so a different CPU (other rounding) could learn "sat" where "sat on" was taught."""
     source = tokenizer([p[0] for p in pairs], return_tensors="pt", padding=True)
     labels = tokenizer(text_target=[p[1] for p in pairs], return_tensors="pt", padding=True)["input_ids"]
     labels[labels == tokenizer.pad_token_id] = -100
+    taught = labels != -100
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
     model.train()
-    for _ in range(steps):
-        loss = model(**source, labels=labels).loss
-        loss.backward()
+    for _ in range(most_steps):
+        out = model(**source, labels=labels)
+        if out.loss.item() < 0.01 and bool((out.logits.argmax(-1) == labels)[taught].all()):
+            break
+        out.loss.backward()
         optimizer.step()
         optimizer.zero_grad()
+    else:
+        raise RuntimeError(f"a tiny {model.config.model_type} did not learn its {len(pairs)} pairs in {most_steps} steps")
     model.eval()
 
 
