@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+import inspect
+
 import torch
 from transformers import LogitsProcessorList, TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
@@ -47,6 +49,7 @@ def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling
         generator.manual_seed(sampling.seed)
     ids = torch.tensor([prompt_ids], device=lm.device)  # (1, T)
     step_input, cache = ids, None
+    cache_arg = cache_argument(model)
     eos = tok.eos_token_id
     new: list[int] = []
     shown = ""  # text already handed out; a byte-level piece may be half a character
@@ -54,8 +57,8 @@ def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling
         if stopped is not None and stopped():
             return
         with lm.lock, torch.inference_mode():
-            out = model(input_ids=step_input, past_key_values=cache, use_cache=True, logits_to_keep=1)
-            cache = out.past_key_values
+            out = model(input_ids=step_input, use_cache=True, logits_to_keep=1, **{cache_arg: cache})
+            cache = out[cache_arg]
             logits = out.logits[:, -1, :].float()  # (1, V)
             probs = logits.softmax(-1)
             if sampling.greedy:
@@ -73,3 +76,10 @@ def stream(lm: LoadedModel, prompt_ids: list[int], max_new_tokens: int, sampling
         yield GeneratedToken(tok.convert_ids_to_tokens(i), piece, i, float(probs[0, i]))
         if i == eos:
             break
+
+
+def cache_argument(model) -> str:
+    """The name the model's forward takes its KV cache by: transformers 5 renamed `past_key_values` to
+    `cache` (the old name goes in 5.40); an older 5.x knows only the old one. Outputs carry the same name.
+    Asked of the class: a wrapped instance method (a test's fault injection) hides the signature."""
+    return "cache" if "cache" in inspect.signature(type(model).forward).parameters else "past_key_values"
