@@ -143,6 +143,14 @@ def _compare(page, text: str):
 FIRST, SECOND = "The dog ran to the ___ .", "I went to the ___ to buy some bread ."
 
 
+def _first_round_hidden(page):
+    """Guess first on, and the first sentence's answers in (still hidden): where the race tests start."""
+    open_tab(page, "BERT vs GPT")
+    page.locator("#compare-guess-first input").check()
+    _compare(page, FIRST)
+    expect(page.locator("#compare-strip")).to_contain_text("dog", timeout=MODEL_RUN)
+
+
 def _scored(web_service, text: str, word: str) -> list[str]:
     masked = web_service.score_words(None, text, [word], family="masked").words[0]
     causal = web_service.score_words(None, text.split("___")[0].rstrip(), [word], family="causal").words[0]
@@ -152,10 +160,7 @@ def _scored(web_service, text: str, word: str) -> list[str]:
 @pytest.mark.browser
 def test_a_reveal_that_ends_after_a_new_run_shows_neither_its_old_scores_nor_the_new_answers(
         page, web_service, monkeypatch):
-    open_tab(page, "BERT vs GPT")
-    page.locator("#compare-guess-first input").check()
-    _compare(page, FIRST)
-    expect(page.locator("#compare-strip")).to_contain_text("dog", timeout=MODEL_RUN)
+    _first_round_hidden(page)
     want = _scored(web_service, SECOND, "park")
     gate = Gate(monkeypatch, web_service, "score_words")
     try:
@@ -183,10 +188,7 @@ def test_a_reveal_that_ends_after_a_new_run_shows_neither_its_old_scores_nor_the
 
 @pytest.mark.browser
 def test_a_reveal_before_the_run_has_finished_waits_for_that_runs_answers(page, web_service, monkeypatch):
-    open_tab(page, "BERT vs GPT")
-    page.locator("#compare-guess-first input").check()
-    _compare(page, FIRST)
-    expect(page.locator("#compare-strip")).to_contain_text("dog", timeout=MODEL_RUN)
+    _first_round_hidden(page)
     want = _scored(web_service, SECOND, "home")
     gate = Gate(monkeypatch, web_service, "compare")
     try:
@@ -207,10 +209,7 @@ def test_a_reveal_before_the_run_has_finished_waits_for_that_runs_answers(page, 
 
 @pytest.mark.browser
 def test_a_new_run_hides_the_revealed_answers_before_its_own_arrive(page, web_service, monkeypatch):
-    open_tab(page, "BERT vs GPT")
-    page.locator("#compare-guess-first input").check()
-    _compare(page, FIRST)
-    expect(page.locator("#compare-strip")).to_contain_text("dog", timeout=MODEL_RUN)
+    _first_round_hidden(page)
     _guess(page, "compare", "park")
     expect(page.locator("#compare-masked-plot")).to_be_visible(timeout=MODEL_RUN)
     gate = Gate(monkeypatch, web_service, "compare")

@@ -9,7 +9,7 @@ import html
 
 from demo.text import say
 
-# The text lives in demo/text (en.py, zh.py). A tab shows a lesson in the reader's language with
+# The text lives in demo/text (en/learn.py, zh/learn.py). A tab shows a lesson in the reader's language with
 # gr.Markdown(t(lessons.VARIANTS_KEY)); the constants without _KEY hold the English text (Python API, tests).
 READING_KEY, FAMILIES_KEY, TOKENS_KEY = "learn.reading", "learn.families", "learn.tokens"
 VARIANTS_KEY, ATTENTION_KEY = "lesson.variants", "lesson.attention"
