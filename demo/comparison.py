@@ -8,12 +8,47 @@ writes the blank's answer left to right like GPT, so its answer may be several w
 from __future__ import annotations
 
 import time
+import unicodedata
 
 from demo import inputs
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import BadCharactersError, ModelLoadError, TextTooLongError
 from demo.predict import sentence_logprobs
-from demo.results import Comparison, RankedCandidate
+from demo.results import Causality, Comparison, RankedCandidate, WordScores
+
+
+class ComparingVerbs:
+    """The verbs of the BERT vs GPT tab, mixed into InferenceService: they compose its one-model verbs."""
+
+    def compare(self, text: str, top_k: int = 5, masked_model: str | None = None, causal_model: str | None = None,
+                seq2seq_model: str | None = None, with_seq2seq: bool = True) -> Comparison:
+        return compare(self, text, top_k, masked_model, causal_model, seq2seq_model, with_seq2seq)
+
+    def change_right(self, text: str, new_right: str, top_k: int = 5, masked_model: str | None = None,
+                     causal_model: str | None = None) -> Causality:
+        """The causality test: the same words before the blank, new words after it. BERT reads them, so its
+        answers may change; GPT's cannot (its mask hides what comes after). BERT and GPT only."""
+        before = compare(self, text, top_k, masked_model, causal_model, with_seq2seq=False)
+        after = compare(self, with_new_right(before.left, new_right), top_k, masked_model, causal_model,
+                        with_seq2seq=False)
+        return Causality(before, after)
+
+    def score_both(self, words, text: str, masked_model: str | None = None,
+                   causal_model: str | None = None) -> list[WordScores]:
+        """The tab's guess reveal: the masked model at the blank, the causal model as the next word after
+        the words left of it (GPT's view of the same blank); BERT's alone when nothing is left of it."""
+        masked = self.score_words(masked_model, text, words, family=MASKED)
+        left = inputs.MASK_PATTERN.split(text)[0].rstrip()
+        if not left:  # nothing before the blank: GPT has no text to continue
+            return [masked]
+        return [masked, self.score_words(causal_model, left, words, family=CAUSAL)]
+
+
+def with_new_right(left: str, new_right: str) -> str:
+    """The sentence with the same words before the blank and new words after it."""
+    new_right = (new_right or "").strip()
+    glue = "" if not new_right or unicodedata.category(new_right[0]).startswith("P") else " "
+    return f"{left} [MASK]{glue}{new_right}".lstrip()
 
 
 # the encoder-decoder cannot run here, but BERT and GPT can: its column says why in one line

@@ -123,17 +123,3 @@ def score(lm: LoadedModel, prompt_ids: list[int], position: int, left: str, word
                                 steps, known))
     method = MASKED_METHOD if masked else CAUSAL_METHOD
     return WordScores(lm.spec.id, lm.spec.family, scores, method, lm.offerable)
-
-
-
-def both(service, words, text: str, masked_model: str | None, causal_model: str | None) -> list[WordScores]:
-    """The compare tab's reveal: the masked model at the blank, the causal model as the next word
-    after the words left of it (GPT's view of the same blank)."""
-    from demo import inputs
-    from demo.catalog import CAUSAL
-
-    masked = service.score_words(masked_model, text, words, family=MASKED)
-    left = inputs.MASK_PATTERN.split(text)[0].rstrip()
-    if not left:  # nothing before the blank: GPT has no text to continue
-        return [masked]
-    return [masked, service.score_words(causal_model, left, words, family=CAUSAL)]

@@ -98,6 +98,12 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Causality:
+    before: Comparison  # the sentence as typed
+    after: Comparison  # the same words left of the blank, new words right of it
+
+
+@dataclass(frozen=True)
 class Span:
     text: str  # what the encoder-decoder wrote for one blank: one word or several
     prob: float  # exp(logprob)

@@ -15,6 +15,7 @@ import torch
 from demo import catalog, faults, inputs
 from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
+from demo.comparison import ComparingVerbs
 from demo.errors import BadCharactersError, ModelLoadError, ParameterError, TextTooLongError, WrongFamilyError
 from demo.text import Said
 from demo.generation import Sampling, stream
@@ -30,7 +31,7 @@ from demo.settings import Settings
 from demo.startup import choose_defaults, seq2seq_default
 
 
-class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
+class InferenceService(MeasuringVerbs, ComparingVerbs):  # cost, compress: demo/measure/verbs.py; compare: comparison.py
     def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None,
                  extra_models: list[ModelSpec] = ()):
         """`extra_models` join the allowlist (e.g. an operator's fine-tuned model, or test models)."""
@@ -212,12 +213,6 @@ class InferenceService(MeasuringVerbs):  # cost, compress: demo/measure/verbs.py
         with self.device_errors(), lm.lock:
             blanks = infill(lm, text, ids, top_k)
         return Infill(lm.spec.id, text, lm.tokenizer.convert_ids_to_tokens(ids), blanks, time.perf_counter() - started)
-
-    def compare(self, text: str, top_k: int = 5, masked_model: str | None = None,
-                causal_model: str | None = None, seq2seq_model: str | None = None, with_seq2seq: bool = True):
-        from demo.comparison import compare  # composes the verbs above
-
-        return compare(self, text, top_k, masked_model, causal_model, seq2seq_model, with_seq2seq)
 
     # -- inside the models: why each answers as it does (demo/inside/) ------------------------
     def lens(self, model: str | None, text: str, top_k: int = 5, family: str | None = None) -> Lens:

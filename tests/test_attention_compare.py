@@ -1,4 +1,6 @@
 """attention() returns real, normalised weights with the model's mask; compare() keeps GPT causal."""
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -46,6 +48,25 @@ def test_gpt_candidates_ignore_words_right_of_the_blank(service):
     # BERT sees the right side: its distribution moves
     assert [c.prob for c in a.masked] != [c.prob for c in b.masked]
     assert a.right != b.right and len(a.masked_tokens) > len(a.causal_tokens)
+
+
+def test_change_right_keeps_the_left_words_and_only_bert_moves(service):
+    test = service.change_right("the cat sat on the ___ and the bird sang .", "in the big red house !", top_k=5)
+    assert test.before.text == "the cat sat on the [MASK] and the bird sang ."
+    assert test.after.text == "the cat sat on the [MASK] in the big red house !"
+    alone = service.compare("the cat sat on the ___ in the big red house !", 5, with_seq2seq=False)
+    assert replace(test.after, seconds={}) == replace(alone, seconds={})  # the same answers, timings aside
+    assert [(c.id, c.prob) for c in test.before.causal] == [(c.id, c.prob) for c in test.after.causal]
+    assert [c.prob for c in test.before.masked] != [c.prob for c in test.after.masked]
+    assert test.before.infill is None and test.after.infill is None  # BERT and GPT only
+
+
+def test_score_both_scores_bert_at_the_blank_and_gpt_after_the_left_words(service):
+    masked, causal = service.score_both(["mat", "floor"], "the cat sat on the ___ .")
+    assert masked == service.score_words(None, "the cat sat on the ___ .", ["mat", "floor"], family="masked")
+    assert causal == service.score_words(None, "the cat sat on the", ["mat", "floor"], family="causal")
+    assert service.score_both(["dog"], "___ barked .") == [service.score_words(None, "___ barked .", ["dog"],
+                                                                               family="masked")]
 
 
 def test_gpt_candidates_equal_next_tokens_on_the_left_words(service):

@@ -150,7 +150,9 @@ def test_shift_rows_pair_ranks_before_and_after():
     ("I went to the", "", "I went to the [MASK]"),
 ])
 def test_new_right_side_keeps_the_left_words(left, right, text):
-    assert view.with_new_right(left, right) == text
+    from demo.comparison import with_new_right
+
+    assert with_new_right(left, right) == text
 
 
 def test_facts_show_the_design_the_loaded_models_and_latency():

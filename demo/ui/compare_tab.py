@@ -12,7 +12,6 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import ModelLoadError
-from demo.guess import both as scored_by_both
 from demo.ui import links
 from demo.ui import export
 from demo.ui.common import announce_loading, handler, model_choices, queue_options
@@ -116,8 +115,8 @@ def build_compare_tab(service) -> None:
                 view.span_bars(result, lang), view.seq2seq_note(result, lang), result)
 
     runs = [run.click, text.submit]
-    guess.wire(service, results, runs, lambda words, text, masked, causal: scored_by_both(
-        service, words, text, masked or None, causal or None), [text, masked_model, causal_model])  # before the run
+    guess.wire(service, results, runs, lambda words, text, masked, causal: service.score_both(
+        words, text, masked or None, causal or None), [text, masked_model, causal_model])  # before the run
     last = gr.State(None)  # the Comparison, for the JSON download (not in the API)
     compared = gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model, seq2seq_model],
                      [strip, masked_plot, causal_plot, ranking_note, ranking, facts, seq2seq_plot, seq2seq_note, last],
@@ -127,10 +126,9 @@ def build_compare_tab(service) -> None:
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None, request: gr.Request = None):
         """The same sentence before and after replacing the words right of the blank (BERT and GPT only)."""
-        lang, models = reader_language(request), (masked_model or None, causal_model or None)
-        before = service.compare(text, top_k, *models, with_seq2seq=False)
-        after = service.compare(view.with_new_right(before.left, new_right), top_k, *models, with_seq2seq=False)
-        headers = view.shift_headers(lang)
+        lang = reader_language(request)
+        test = service.change_right(text, new_right, top_k, masked_model or None, causal_model or None)
+        before, after, headers = test.before, test.after, view.shift_headers(lang)
         return (view.causality_verdict(before, after, lang), _rows(headers, view.shift_rows(before.masked, after.masked)),
                 _rows(headers, view.shift_rows(before.causal, after.causal)))
 

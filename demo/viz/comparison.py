@@ -8,7 +8,6 @@ html.escape; nothing typed by a user becomes live markup.
 from __future__ import annotations
 
 import html
-import unicodedata
 
 import plotly.graph_objects as go
 
@@ -164,13 +163,6 @@ def seq2seq_note(comparison: Comparison, lang: str = "en", html_out: bool = True
         return line
     hint = f' title="{html.escape(detail, quote=True)}"' if detail else ""
     return f'<p class="compare-note" data-seq2seq="{"none" if infill is None else "ok"}"{hint}>{html.escape(line)}</p>'
-
-
-def with_new_right(left: str, new_right: str) -> str:
-    """The sentence with the same words before the blank and new words after it."""
-    new_right = (new_right or "").strip()
-    glue = "" if not new_right or unicodedata.category(new_right[0]).startswith("P") else " "
-    return f"{left} [MASK]{glue}{new_right}".lstrip()
 
 
 def shift_rows(before: list[Candidate], after: list[Candidate]) -> list[list]:
