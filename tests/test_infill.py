@@ -48,7 +48,10 @@ def test_scores_equal_the_models_own_beam_scores(service, seq2seq):
     best = result.blanks[0][0]
     assert best.logprob == pytest.approx(float(out.sequences_scores[0]), abs=1e-4)
     written = lm.tokenizer.decode(out.sequences[0][len(prefix):], skip_special_tokens=True)
-    assert best.text in written
+    if marks:  # T5: the decoder writes the span after its sentinel
+        assert written.strip() == best.text
+    else:  # BART: the decoder writes the whole sentence again
+        assert written.strip() == text.replace("[MASK]", best.text)
 
 
 def test_two_blanks_each_get_their_spans(service, tmp_path):
@@ -72,5 +75,5 @@ def test_a_masked_model_cannot_write_spans(service, bert_dir):
 def test_blank_spelling_is_the_services(service, seq2seq):
     lm = service.load(seq2seq, "seq2seq")
     encoded = source_text(lm, f"a {BLANK} b {BLANK}")
-    assert BLANK not in encoded
-    assert encoded.count("<extra_id_") == 2 or encoded.count(lm.tokenizer.mask_token) == 2
+    want = {"t5": "a <extra_id_0> b <extra_id_1>", "bart": "a <mask> b <mask>"}[lm.model.config.model_type]
+    assert encoded == want

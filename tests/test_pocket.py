@@ -52,7 +52,8 @@ def pocket_service():
 def test_offline_defaults_are_the_pocket_models_with_a_notice():
     defaults, notice, hub_ok = choose_defaults(Settings(offline=True))
     assert defaults == {"masked": "pocket-bert", "causal": "pocket-gpt"} and not hub_ok
-    assert "pocket" in notice and "offline" in notice
+    assert notice == ("Using the bundled pocket models because offline mode is set; other models load only if "
+                      "already downloaded.")
 
 
 def test_every_operation_works_on_the_pocket_models(pocket_service):
@@ -131,4 +132,5 @@ def test_content_word_cases_hide_one_whole_word_outside_the_most_frequent():
                           random.Random(0))
     assert len(cases) == 2  # "the of a to" has none
     hidden = [tokenizer.convert_ids_to_tokens(ids[p]) for ids, (p,) in cases]
-    assert hidden[0] in {"dog", "barked", "cat"} and hidden[1] == "garden", hidden  # black ##b ##ird and fle ##w are not whole
+    # seed 0 draws "cat" of the three whole words (dog, barked, cat); black ##b ##ird and fle ##w are not whole
+    assert hidden == ["cat", "garden"]

@@ -76,7 +76,8 @@ def test_a_512_token_head_is_drawn_whole_with_light_hover():
 def test_bertviz_cap_is_named_in_its_message():
     att = make([f"t{i}" for i in range(100)], layers=12, heads=12)
     notice = bv.cap_notice(att)
-    cap = bv.shown_tokens(12, 12, 10**6)
+    cap = 45  # isqrt of the weight budget over 12 × 12 heads
+    assert bv.shown_tokens(12, 12, 10**6) == cap
     assert notice == (f"The interactive views show the first {cap} of 100 tokens: they draw every weight as a line, "
                       f"so they stop at {cap} tokens for this model (12 layers × 12 heads). The heatmaps show up to "
                       f"{MAX_TOKENS} tokens.")
