@@ -75,4 +75,5 @@ def test_json_writes_numpy_arrays_as_lists():
     assert json.loads(result_json(att))["weights"] == [[[[1.0, 0.0], [0.0, 1.0]]]]
     assert json.loads(result_json([att, att]))[1]["causal"] is True
     page = bertviz_html([att])
+    assert "<title>Attention (bertviz)</title>" in page and "<title>注意力（bertviz）</title>" in bertviz_html([att], "zh")
     assert page.count("<iframe") == 1 and "&lt;/script" not in page.split("srcdoc")[0]

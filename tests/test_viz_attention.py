@@ -126,7 +126,20 @@ def test_script_json_cannot_end_a_script_or_open_a_comment():
 
 def test_missing_javascript_falls_back_to_a_notice():
     frame = bv.bertviz_frame(make(["a", "b"]), None)
-    assert frame.html == "" and "unavailable" in frame.notice
+    assert frame.html == "" and frame.notice == (
+        "The interactive bertviz views are unavailable on this server (their JavaScript files are not installed); "
+        "the heatmaps show the same weights.")
+    assert bv.bertviz_frame(make(["a", "b"]), None, "zh").notice == (
+        "本服务器上无法使用 bertviz 交互视图（没有安装它们需要的 JavaScript 文件）；热力图显示的是同样的权重。")
+
+
+def test_the_views_headings_and_title_are_in_the_readers_language():
+    frame = bv.bertviz_frame(make(["a", "b"]), SCRIPTS, "zh")
+    doc = html.unescape(re.search(r'srcdoc="([^"]*)"', frame.html).group(1))
+    assert 'title="tiny 的 bertviz 注意力视图"' in frame.html
+    assert "<h4>tiny：头视图</h4>" in doc and "<h4>tiny：模型视图（点击一个格子）</h4>" in doc and "层： <select" in doc
+    english = html.unescape(re.search(r'srcdoc="([^"]*)"', bv.bertviz_frame(make(["a", "b"]), SCRIPTS).html).group(1))
+    assert "<h4>tiny: head view</h4>" in english and "Layer: <select" in english
 
 
 def test_offline_scripts_are_installed_files():

@@ -20,6 +20,21 @@ def test_summary_says_where_attention_dominates_in_words():
     assert "within the model's 64 positions" in small and "too small or too noisy" in small
 
 
+def test_how_and_what_was_left_out_are_said_in_the_readers_language():
+    from demo.measure.memory import TENSOR_MEASURE
+    from demo.text import Said
+
+    left_out = Said("cost.skipped_point", batch=8, length=512, predicted="4.0", left="1.5", budget="30")
+    cost = Cost("m", "cpu", "float32", 12, 768, 3072, 512, POINTS, (0.01, 1e-4, 1e-8), TENSOR_MEASURE, [left_out])
+    english, chinese = views.cost_summary(cost), views.cost_summary(cost, "zh")
+    assert ("Left out to keep within the time budget: batch 8 × 512 tokens (about 4.0 s; 1.5 s of the 30 s budget "
+            "left).") in english and "How memory was measured: the peak of live tensor bytes" in english
+    assert "为不超出时间预算而略去：批大小 8 × 512 个词元（约 4.0 秒；30 秒的预算还剩 1.5 秒）。" in chinese
+    assert "内存的测量方式：前向计算期间仍存活的张量字节数的峰值" in chinese
+    assert views.latency_figure(cost, "zh").data[0].hovertemplate == "n = %{x}：%{y:.1f} 毫秒<extra></extra>"
+    assert views.latency_figure(cost).data[0].hovertemplate == "n = %{x}: %{y:.1f} ms<extra></extra>"
+
+
 def test_figures_carry_the_measured_points_and_the_split():
     cost = make()
     measured, fit, n2 = views.latency_figure(cost).data

@@ -87,8 +87,8 @@ def cost(lm: LoadedModel, lengths: list[int] | None = None, batch_sizes: list[in
         else:  # the body's work grows at least linearly with the batch; a margin for a busy machine
             predicted = 1.2 * seconds_at[length] * batch
         if spent + predicted > budget_s and len(seconds_at) >= 3:  # the first three lengths always run
-            skipped.append(f"batch {batch} × {length} tokens (about {predicted:.1f} s; "
-                           f"{max(0.0, budget_s - spent):.1f} s of the {budget_s:.0f} s budget left)")
+            skipped.append(Said("cost.skipped_point", batch=batch, length=length, predicted=f"{predicted:.1f}",
+                                left=f"{max(0.0, budget_s - spent):.1f}", budget=f"{budget_s:.0f}"))
             continue
         ids = offerable[torch.randint(len(offerable), (batch, length), generator=generator)].to(lm.device)
         point, measure = _measure(lm, body, ids, started + budget_s, least)

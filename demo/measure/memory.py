@@ -15,9 +15,11 @@ import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_flatten
 
-CUDA_MEASURE = "the CUDA allocator's peak during the forward, above what was allocated before (the weights)"
-TENSOR_MEASURE = ("the peak of live tensor bytes allocated during the forward (every aten op's outputs, followed "
-                  "until freed; kernel scratch space not included), above the weights")
+from demo.text import Said
+
+# how peak_bytes was measured, in words (English; a view says it in its reader's language)
+CUDA_MEASURE = Said("cost.measure_cuda")
+TENSOR_MEASURE = Said("cost.measure_tensors")
 
 
 class LiveTensorBytes(TorchDispatchMode):

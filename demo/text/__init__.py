@@ -35,3 +35,15 @@ class Said(str):
 
     def to(self, lang: str) -> str:
         return say(self.key, lang, **self.values)
+
+    def __reduce__(self):  # copies and pickles (gr.State) rebuild it from its key, not from the English
+        return _said, (self.key, self.values)
+
+
+def _said(key: str, values: dict) -> Said:
+    return Said(key, **values)
+
+
+def in_language(text: str, lang: str) -> str:
+    """`text` in `lang` when it remembers its key (a Said), else as it is."""
+    return text.to(lang) if isinstance(text, Said) else text

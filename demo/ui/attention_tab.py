@@ -142,7 +142,7 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
                   api_name="attention", preprocess=False, **queue_options(service))
     with gr.Row():
         export.json_download(shown, [masked_state, causal_state], "attention", "attention-json")
-        export.bertviz_download(shown, [masked_state, causal_state], "attention-bertviz-html")
+        export.bertviz_download(shown, masked_state, causal_state, "attention-bertviz-html")
 
     def redrawing(family: str):
         @user_errors

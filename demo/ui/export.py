@@ -11,6 +11,7 @@ from pathlib import Path
 import gradio as gr
 
 from demo.ui.i18n import t
+from demo.ui.reader import reader_language
 from demo.viz.export import bertviz_html, result_json
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="bert-vs-gpt-export-"))
@@ -50,14 +51,14 @@ def json_download(event, state, name: str, elem_id: str) -> gr.DownloadButton:
     return button
 
 
-def bertviz_download(event, states: list[gr.State], elem_id: str) -> gr.DownloadButton:
+def bertviz_download(event, masked: gr.State, causal: gr.State, elem_id: str) -> gr.DownloadButton:
     button = gr.DownloadButton(t("export.bertviz"), size="sm", elem_id=elem_id, interactive=False)
 
-    def offer(*views):
-        page = bertviz_html([v for v in views if v is not None])
+    def offer(masked_view, causal_view, request: gr.Request = None):  # the page in its reader's language
+        page = bertviz_html([v for v in (masked_view, causal_view) if v is not None], reader_language(request))
         if page is None:
             return gr.update(interactive=False)
         return gr.update(value=_write("attention-bertviz.html", page), interactive=True)
 
-    event.success(offer, states, button, api_visibility="private", queue=False)
+    event.success(offer, [masked, causal], button, api_visibility="private", queue=False)
     return button

@@ -71,7 +71,7 @@ def steps_figure(steps: AttentionSteps, lang: str = "en") -> go.Figure:
                          row=row, col=1)
     dims = list(range(d))
     fig.add_trace(go.Bar(x=dims, y=np.asarray(steps.output, dtype=float), marker_color="#6b7280",
-                         hovertemplate="dim %{x}: %{y:.4f}<extra></extra>"), row=5, col=1)
+                         hovertemplate=say("inside.steps.hover_dim", lang) + "<extra></extra>"), row=5, col=1)
     fig.update_xaxes(title_text=say("inside.steps.dims", lang), row=5, col=1)
     query = plotly_text(piece_label(steps.tokens[steps.query]))
     title = say("inside.steps.title", lang, model=plotly_text(steps.model), layer=steps.layer, head=steps.head,

@@ -99,7 +99,6 @@ def document(att: Attention, scripts: dict[str, str], lang: str = "en") -> tuple
     head_js = _fill(bertviz_template("head_view") or "", params(head_params))
     model_js = _fill(bertviz_template("model_view") or "", params(model_params))
     tags = "".join(f'<script src="{html.escape(url, quote=True)}"></script>' for url in scripts.values())
-    title = html.escape(att.model)
     doc = f"""<!doctype html><html><head><meta charset="utf-8">
 <style>
 body {{ margin: 8px; font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; background: #fff; color: #111; }}
@@ -111,10 +110,10 @@ h4 {{ margin: 4px 0 8px; font-weight: 600; }}
 <script>{_REQUIRE_SHIM}</script>
 </head><body>
 <div class="views">
-  <div class="head"><h4>{title}: head view</h4>
-    <div id="bertviz-head"><span style="user-select:none">Layer: <select id="layer"></select></span><div id="vis"></div></div>
+  <div class="head"><h4>{html.escape(say("bertviz.head_view", lang, model=att.model))}</h4>
+    <div id="bertviz-head"><span style="user-select:none">{html.escape(say("bertviz.layer", lang))} <select id="layer"></select></span><div id="vis"></div></div>
   </div>
-  <div class="model"><h4>{title}: model view (click a cell)</h4>
+  <div class="model"><h4>{html.escape(say("bertviz.model_view", lang, model=att.model))}</h4>
     <div id="bertviz-model"><span></span><div id="vis"></div></div>
   </div>
 </div>
@@ -136,12 +135,11 @@ def bertviz_frame(att: Attention, scripts: dict[str, str] | None, lang: str = "e
     """The iframe for one model's attention; an empty frame with a notice when the views
     cannot run offline (scripts or bertviz missing), so the native heatmaps carry on alone."""
     if not scripts or not bertviz_template("head_view") or not bertviz_template("model_view"):
-        return Frame("", "The interactive bertviz views are unavailable on this server "
-                         "(their JavaScript files are not installed); the heatmaps show the same weights.")
+        return Frame("", say("bertviz.unavailable", lang))
     doc, notice = document(att, scripts, lang)
     layers, heads, total = att.weights.shape[:3]
     height = _height(layers, heads, shown_tokens(layers, heads, total))
-    label = html.escape(f"bertviz attention views for {att.model}", quote=True)
+    label = html.escape(say("bertviz.frame_title", lang, model=att.model), quote=True)
     frame = (f'<iframe class="bertviz-frame" sandbox="allow-scripts" title="{label}" '
              f'style="width:100%;height:{height}px;border:1px solid #ddd;border-radius:8px;background:#fff" '
              f'srcdoc="{html.escape(doc, quote=True)}"></iframe>')

@@ -9,7 +9,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from demo.results import Compressed, Cost
-from demo.text import say
+from demo.text import in_language, say
+from demo.viz.heatmaps import plotly_text
 
 PARTS = {"projections": "#818cf8", "feed_forward": "#4f46e5", "scores": "#f59e0b", "weighted_sum": "#d97706"}
 MODEL_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777"]
@@ -34,13 +35,13 @@ def latency_figure(cost: Cost, lang: str = "en") -> go.Figure:
     fig = go.Figure([
         go.Scatter(x=[p.length for p in ones], y=[p.seconds * 1000 for p in ones], mode="markers",
                    name=say("cost.measured", lang), marker={"size": 10, "color": "#4f46e5"},
-                   hovertemplate="n = %{x}: %{y:.1f} ms<extra></extra>"),
+                   hovertemplate=say("cost.hover_latency", lang) + "<extra></extra>"),
         go.Scatter(x=n, y=(a + b * n + c * n * n) * 1000, mode="lines", name=say("cost.fit", lang),
                    line={"color": "#6b7280"}),
         go.Scatter(x=n, y=c * n * n * 1000, mode="lines", name=say("cost.fit_n2", lang),
                    line={"color": "#d97706", "dash": "dash"}),
     ])
-    fig.update_layout(title=say("cost.latency_title", lang, model=cost.model), xaxis_title=say("cost.length_axis", lang),
+    fig.update_layout(title=say("cost.latency_title", lang, model=plotly_text(cost.model)), xaxis_title=say("cost.length_axis", lang),
                       yaxis_title=say("cost.ms_axis", lang), **LAYOUT)
     return fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")
 
@@ -54,7 +55,7 @@ def split_figure(cost: Cost, lang: str = "en") -> go.Figure:
     total = sum(parts.values())
     fig = go.Figure([go.Scatter(x=n, y=parts[name] / total * 100, name=say(f"cost.part.{name}", lang),
                                 stackgroup="flops", line={"color": color, "width": 0.5},
-                                hovertemplate="n = %{x:.0f}: %{y:.1f}%<extra></extra>")
+                                hovertemplate=say("cost.hover_share", lang) + "<extra></extra>")
                      for name, color in PARTS.items()])
     for x, key, y, side in [(cost.max_positions, "cost.limit", 0.08, "right"),
                             (cost.crossover, "cost.crossover_mark", 0.92, "left")]:
@@ -62,7 +63,7 @@ def split_figure(cost: Cost, lang: str = "en") -> go.Figure:
         # on a log axis an annotation's x is log10 of the value (a shape's is the value itself)
         fig.add_annotation(x=np.log10(x), y=y, yref="paper", text=html.escape(say(key, lang, n=f"{x:,.0f}")),
                            showarrow=False, xanchor=side, bgcolor="white", xshift=4 if side == "left" else -4)
-    fig.update_layout(title=say("cost.split_title", lang, model=cost.model), xaxis_title=say("cost.length_axis", lang),
+    fig.update_layout(title=say("cost.split_title", lang, model=plotly_text(cost.model)), xaxis_title=say("cost.length_axis", lang),
                       yaxis_title=say("cost.share_axis", lang), **LAYOUT)
     fig.update_xaxes(type="log")
     return fig.update_yaxes(range=[0, 100], ticksuffix="%")
@@ -80,7 +81,7 @@ def memory_figure(cost: Cost, lang: str = "en") -> go.Figure:
         fig.add_trace(go.Scatter(x=[p.batch for p in row], y=[p.peak_bytes / 1e6 for p in row], mode="lines+markers",
                                  name=say("cost.at_length", lang, n=length),
                                  line={"color": ["#d97706", "#059669"][i % 2]}), 1, 2)
-    fig.update_layout(title=say("cost.memory_title", lang, model=cost.model), **{**LAYOUT, "margin": {
+    fig.update_layout(title=say("cost.memory_title", lang, model=plotly_text(cost.model)), **{**LAYOUT, "margin": {
         "l": 10, "r": 10, "t": 100, "b": 40}})
     fig.update_xaxes(title_text=say("cost.length_axis", lang), row=1, col=1)
     fig.update_xaxes(title_text=say("cost.batch_axis", lang), row=1, col=2)
@@ -109,9 +110,9 @@ def cost_summary(cost: Cost, lang: str = "en") -> str:
         text.append(say("cost.memory_says", lang, m1=_mb(short.peak_bytes), short=short.length, m2=_mb(long.peak_bytes),
                         long=long.length, n=biggest.length, b1=_mb(one.peak_bytes), b2=_mb(biggest.peak_bytes),
                         batch=biggest.batch))
-    text.append(say("cost.memory_how", lang, how=cost.memory_measure))
+    text.append(say("cost.memory_how", lang, how=in_language(cost.memory_measure, lang)))
     if cost.skipped:
-        text.append(say("cost.skipped", lang, points="; ".join(cost.skipped)))
+        text.append(say("cost.skipped", lang, points="; ".join(in_language(s, lang) for s in cost.skipped)))
     return "\n\n".join(text).replace("+ -", "− ")
 
 
@@ -146,10 +147,10 @@ def variants_figure(results: list[Compressed], lang: str = "en") -> go.Figure:
         mine = [r for r in results if r.model == model]
         labels = [r.method + (f" {r.amount:.0%}" if r.amount is not None else "") for r in mine]
         fig.add_trace(go.Scatter(x=[r.size_ratio * 100 for r in mine], y=[r.fidelity * 100 for r in mine],
-                                 mode="markers+text", text=labels, name=model,
+                                 mode="markers+text", text=labels, name=plotly_text(model),
                                  textposition="top center" if i % 2 == 0 else "bottom center",  # labels apart
                                  marker={"size": 12, "color": MODEL_COLORS[i % len(MODEL_COLORS)]},
-                                 hovertemplate="%{text}: %{x:.0f}% size, %{y:.0f}% fidelity<extra></extra>"))
+                                 hovertemplate=say("cost.hover_variant", lang) + "<extra></extra>"))
     if not results:
         fig.add_annotation(text=say("cost.no_variants", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_layout(title=say("cost.variants_title", lang), xaxis_title=say("cost.size_axis", lang),

@@ -10,6 +10,7 @@ import json
 import numpy as np
 
 from demo.results import Attention
+from demo.text import say
 from demo.viz import static_js
 from demo.viz.bertviz_frame import document
 
@@ -33,7 +34,7 @@ def _inline(path) -> str:
     return "<script>" + path.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>"
 
 
-def bertviz_html(views: list[Attention]) -> str | None:
+def bertviz_html(views: list[Attention], lang: str = "en") -> str | None:
     """One page, one sandboxed frame per model, every script inside; None if the scripts or
     bertviz's templates are not installed."""
     found = static_js.scripts()
@@ -42,12 +43,13 @@ def bertviz_html(views: list[Attention]) -> str | None:
     frames = []
     for att in views:
         marks = {name: f"INLINE-{name}" for name in found}
-        doc, notice = document(att, marks)
+        doc, notice = document(att, marks, lang)
         for name, path in found.items():
             doc = doc.replace(f'<script src="{marks[name]}"></script>', _inline(path), 1)
         note = f"<p>{html.escape(notice)}</p>" if notice else ""
         frames.append(f"<h2>{html.escape(att.model)}</h2>{note}<iframe sandbox=\"allow-scripts\" "
                       f"style=\"width:100%;height:900px;border:1px solid #ddd\" srcdoc=\"{html.escape(doc, quote=True)}\">"
                       f"</iframe>")
-    return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Attention (bertviz)</title></head>"
+    title = html.escape(say("bertviz.page_title", lang))
+    return (f"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
             f"<body style=\"font-family:sans-serif\">{''.join(frames)}</body></html>")

@@ -66,6 +66,14 @@ TEXT: dict[str, str] = {
                          "{n} tokens from {b1} for one text to {b2} for a batch of {batch}."),
     "cost.memory_how": "How memory was measured: {how}.",
     "cost.skipped": "Left out to keep within the time budget: {points}.",
+    "cost.skipped_point": "batch {batch} × {length} tokens (about {predicted} s; {left} s of the {budget} s budget left)",
+    "cost.measure_cuda": "the CUDA allocator's peak during the forward, above what was allocated before (the weights)",
+    "cost.measure_tensors": ("the peak of live tensor bytes allocated during the forward (every aten op's outputs, "
+                             "followed until freed; kernel scratch space not included), above the weights"),
+    # Plotly hover templates: %{{x}} is Plotly's, written with doubled braces for str.format
+    "cost.hover_latency": "n = %{{x}}: %{{y:.1f}} ms",
+    "cost.hover_share": "n = %{{x:.0f}}: %{{y:.1f}}%",
+    "cost.hover_variant": "%{{text}}: %{{x:.0f}}% size, %{{y:.0f}}% fidelity",
     "cost.card.size": "size",
     "cost.card.parameters": "weights stored",
     "cost.card.speed": "time against the full model",

@@ -102,6 +102,7 @@ TEXT: dict[str, str] = {
     "inside.steps.p_weights": "4. softmax: the attention weights (sum 1)",
     "inside.steps.p_output": "5. weighted sum: output = Σ weight × v ({d} numbers)",
     "inside.steps.dims": "dimension of the head's output",
+    "inside.steps.hover_dim": "dim %{{x}}: %{{y:.4f}}",
     "inside.steps.title": "{model}: layer {layer}, head {head}, query “{query}” (position {pos})",
     "attention.hide": "Hide [CLS] / [SEP] / start token and renormalise",
     "attention.hide_info": "Drops the special tokens from both axes; each row's remaining weights are rescaled to sum to 1.",
@@ -113,4 +114,12 @@ TEXT: dict[str, str] = {
         "so they stop at {cap} tokens for this model ({layers} layers × {heads} heads). The heatmaps show up to "
         "{heatmap} tokens."
     ),
+    # the bertviz views (demo/viz/bertviz_frame.py) and their download (demo/viz/export.py)
+    "bertviz.head_view": "{model}: head view",
+    "bertviz.model_view": "{model}: model view (click a cell)",
+    "bertviz.layer": "Layer:",
+    "bertviz.frame_title": "bertviz attention views for {model}",
+    "bertviz.unavailable": ("The interactive bertviz views are unavailable on this server (their JavaScript files are "
+                            "not installed); the heatmaps show the same weights."),
+    "bertviz.page_title": "Attention (bertviz)",
 }

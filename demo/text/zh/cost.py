@@ -61,6 +61,13 @@ TEXT: dict[str, str] = {
                          "在 {n} 个词元时，从一段文本的 {b1} 增长到 {batch} 段一批的 {b2}。"),
     "cost.memory_how": "内存的测量方式：{how}。",
     "cost.skipped": "为不超出时间预算而略去：{points}。",
+    "cost.skipped_point": "批大小 {batch} × {length} 个词元（约 {predicted} 秒；{budget} 秒的预算还剩 {left} 秒）",
+    "cost.measure_cuda": "前向计算期间 CUDA 分配器的峰值，减去此前已分配的量（即权重）",
+    "cost.measure_tensors": "前向计算期间仍存活的张量字节数的峰值（跟踪每个 aten 算子的输出直到释放；不含内核的临时空间），减去权重",
+    # Plotly 的悬停模板：%{{x}} 属于 Plotly，为 str.format 写成双花括号
+    "cost.hover_latency": "n = %{{x}}：%{{y:.1f}} 毫秒",
+    "cost.hover_share": "n = %{{x:.0f}} 时：%{{y:.1f}}%",
+    "cost.hover_variant": "%{{text}}：大小 %{{x:.0f}}%，保真度 %{{y:.0f}}%",
     "cost.card.size": "大小",
     "cost.card.parameters": "存储的权重数",
     "cost.card.speed": "耗时（相对完整模型）",

@@ -94,6 +94,7 @@ TEXT: dict[str, str] = {
     "inside.steps.p_weights": "4. softmax：注意力权重（和为 1）",
     "inside.steps.p_output": "5. 加权求和：输出 = Σ 权重 × v（{d} 个数）",
     "inside.steps.dims": "该头输出的维度",
+    "inside.steps.hover_dim": "第 %{{x}} 维：%{{y:.4f}}",
     "inside.steps.title": "{model}：第 {layer} 层，第 {head} 个头，查询“{query}”（位置 {pos}）",
     "attention.hide": "隐藏 [CLS] / [SEP] / 起始词元并重新归一化",
     "attention.hide_info": "从两个坐标轴上去掉特殊词元；每一行剩下的权重重新缩放，使其和为 1。",
@@ -104,4 +105,11 @@ TEXT: dict[str, str] = {
         "交互视图只显示 {total} 个词元中的前 {shown} 个：它们把每个权重都画成一条线，"
         "因此对这个模型（{layers} 层 × {heads} 个头）最多画 {cap} 个词元。热力图最多显示 {heatmap} 个词元。"
     ),
+    # bertviz 视图（demo/viz/bertviz_frame.py）及其下载（demo/viz/export.py）
+    "bertviz.head_view": "{model}：头视图",
+    "bertviz.model_view": "{model}：模型视图（点击一个格子）",
+    "bertviz.layer": "层：",
+    "bertviz.frame_title": "{model} 的 bertviz 注意力视图",
+    "bertviz.unavailable": "本服务器上无法使用 bertviz 交互视图（没有安装它们需要的 JavaScript 文件）；热力图显示的是同样的权重。",
+    "bertviz.page_title": "注意力（bertviz）",
 }
