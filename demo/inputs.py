@@ -145,7 +145,11 @@ def check_int_list(name: str, value: object, low: int, high: int, max_items: int
 
 
 MAX_WORDS = 10  # guesses scored in one request
-MAX_WORD_CHARS = 40
+MAX_WORD_CHARS = 40  # a guess, or an attribution's target word
+# the choices and limits of verbs whose code needs torch, kept here so a tab can offer them without it
+ATTRIBUTION_METHODS = ("integrated_gradients", "gradient_x_input")  # demo/inside/attribution.py
+MAX_ATTRIBUTION_STEPS = 256
+COMPRESSION_METHODS = ("int8", "fp16", "bf16", "prune", "heads", "low_rank", "distilled")  # demo/measure/compress.py
 
 
 def check_words(words: object) -> list[str]:

@@ -250,6 +250,16 @@ class InferenceService(MeasuringVerbs, ComparingVerbs):  # cost, compress: demo/
         query = inputs.check_int("query", query, 0, len(ids) - 1)
         with self.device_errors(), lm.lock:
             return attention_steps(lm, ids, layer, head, query)
+
+    def fill_with_own_word(self, model: str | None, text: str, lens: Lens | None = None) -> str:
+        """The text with its first blank filled by the causal model's own top word (teacher forcing): what
+        GPT's column reads in the Q·K·V steps, so the words after the blank are real tokens its mask hides,
+        not "___". `lens`: that model's lens of this text, when the caller has it already."""
+        if not isinstance(text, str) or not inputs.MASK_PATTERN.search(text):
+            return text
+        lens = lens or self.lens(model, text, 1, family=CAUSAL)
+        return inputs.MASK_PATTERN.sub(lens.final.text.strip() or lens.final.token, text, count=1)
+
     # -- helpers --------------------------------------------------------------------------
     def _lens_input(self, model: str | None, family: str | None, text: str) -> tuple[LoadedModel, list[int]]:
         """Masked: the text with its blanks (at least one) in the model's mask token. Causal: the text, or

@@ -98,3 +98,13 @@ def test_long_text_and_unknown_model_are_refused(service):
         service.attention_steps(None, long, 0, 0, 0, family="causal")
     with pytest.raises(UnknownModelError, match=r"^Unknown model\. Choose one of: "):
         service.attention_steps("no-such-model", TEXT, 0, 0, 0)
+
+
+def test_gpt_reads_its_blank_filled_with_its_own_top_word(service):
+    text = "the cat sat on the ___ in the park."
+    top = service.next_tokens(None, "the cat sat on the", top_k=1).candidates[0]
+    want = text.replace("___", top.text.strip() or top.token)
+    assert service.fill_with_own_word(None, text) == want
+    lens = service.lens(None, text, 1, family="causal")
+    assert service.fill_with_own_word(None, text, lens) == want  # the caller's lens gives the same
+    assert service.fill_with_own_word(None, "no blank here .") == "no blank here ."

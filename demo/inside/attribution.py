@@ -27,14 +27,13 @@ import torch
 
 from demo.catalog import CAUSAL
 from demo.errors import ParameterError, TextTooLongError
+from demo.inputs import ATTRIBUTION_METHODS, MAX_ATTRIBUTION_STEPS, MAX_WORD_CHARS
 from demo.inside.lens import masked_readout
 from demo.loading import LoadedModel
 from demo.predict import candidates
 from demo.results import Attribution, Candidate
 
-METHODS = ("integrated_gradients", "gradient_x_input")
-MAX_STEPS = 256
-MAX_WORD_CHARS = 40
+METHODS, MAX_STEPS = ATTRIBUTION_METHODS, MAX_ATTRIBUTION_STEPS
 ROWS_PER_BATCH = 4096  # tokens × steps in one batched pass (32 steps of 128 tokens): bounds activation memory
 
 

@@ -17,10 +17,11 @@ from demo.catalog import MASKED
 from demo.errors import ParameterError
 from demo.loading import LoadedModel
 from demo.measure import probe, sentences, variants
+from demo.inputs import COMPRESSION_METHODS
 from demo.results import Compressed
 from demo.text import Said
 
-METHODS = ("int8", "fp16", "bf16", "prune", "heads", "low_rank", "distilled")
+METHODS = COMPRESSION_METHODS
 DEFAULT_AMOUNT = {"prune": 0.5, "heads": 0.25, "low_rank": 0.5}  # the methods that take an amount
 # gpt2's shape in fp16 ran for over 6 minutes on a 2-core CPU without finishing (bench/cost.py); bert-base's
 # took 3.5 times as long as float32. Past this size a CPU refuses fp16 rather than hold everyone's requests.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
-from demo.measure.compress import METHODS
+from demo.inputs import COMPRESSION_METHODS
 from demo.ui import links
 from demo.ui.common import handler, model_choices, queue_options
 from demo.ui.i18n import t
@@ -58,7 +58,7 @@ def build_cost_tab(service) -> None:
 
     gr.Markdown(t("cost.lab"), elem_classes="learn-lesson")
     with gr.Row():
-        method = gr.Dropdown(list(METHODS), value="int8", label=t("cost.method"), scale=2, elem_id="cost-method")
+        method = gr.Dropdown(list(COMPRESSION_METHODS), value="int8", label=t("cost.method"), scale=2, elem_id="cost-method")
         amount = gr.Slider(0.05, 0.95, value=0.5, step=0.05, label=t("cost.amount"), scale=2, elem_id="cost-amount")
         run = gr.Button(t("cost.compress"), variant="primary", scale=1, elem_id="cost-compress")
     with gr.Row(equal_height=False):

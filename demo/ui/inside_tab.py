@@ -15,8 +15,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
-from demo.inputs import MASK_PATTERN
-from demo.inside.attribution import MAX_STEPS, MAX_WORD_CHARS
+from demo.inputs import ATTRIBUTION_METHODS as METHODS, MASK_PATTERN, MAX_ATTRIBUTION_STEPS as MAX_STEPS, MAX_WORD_CHARS
 from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.ui.i18n import t
@@ -30,7 +29,6 @@ EXAMPLES = [
     ["She drank a glass of ___ before going to bed ."],
     ["The dog ran to the ___ and the bird sang in the tree ."],
 ]
-METHODS = ["integrated_gradients", "gradient_x_input"]
 MAX_DEPTH = 96  # more layers (and heads) than any catalog model has: a link's bound while its model is not loaded
 
 
@@ -184,7 +182,7 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
             layer, head = _range(info.layers, layer)["value"], _range(info.heads, head)["value"]
             lens = service.lens(model, text, top_k, family=col.family)
             attr = service.attribution(model, text, method, steps, target or None, family=col.family)
-            shown = filled(service, model, text, lens) if col.family == CAUSAL else text
+            shown = service.fill_with_own_word(model, text, lens) if col.family == CAUSAL else text
             qkv = service.attention_steps(model, shown, layer, head, lens.position, family=col.family)
             out.update({col.lens_plot: lens_heatmap(lens, lang), col.lens_state: lens,
                         col.attr_html: attribution_html(attr, lang, by_word), col.attr_state: attr,
@@ -221,7 +219,7 @@ def _follow_attention_tab(service, head_choice: gr.State, columns: list[Column],
             if shown is None:  # nothing run here yet: only the sliders move
                 return gr.update(), gr.update()
             if family == CAUSAL:
-                text = filled(service, model or None, text)
+                text = service.fill_with_own_word(model or None, text)
             result = service.attention_steps(model or None, text, layer, head, query, family=family)
             lang = reader_language(request)
             return steps_view.steps_figure(result, lang), _table(result, lang)
@@ -245,15 +243,6 @@ def _deepest(service, col: Column, what: str):
     return high
 
 
-def filled(service, model, text, lens=None) -> str:
-    """GPT's column reads the sentence with its blank filled by GPT's own top word, as attribution
-    does (teacher forcing): the words after it are then real tokens its mask hides, not "___"."""
-    if not isinstance(text, str) or not MASK_PATTERN.search(text):
-        return text
-    lens = lens or service.lens(model, text, 1, family=CAUSAL)
-    return MASK_PATTERN.sub(lens.final.text.strip() or lens.final.token, text, count=1)
-
-
 def _verbs(service, family: str):
     """The three per-model handlers, named and parametered as the service verbs (the API shows
     exactly these names); `family` picks the default model when none is named."""
@@ -267,7 +256,7 @@ def _verbs(service, family: str):
 
     def attention_steps(model, text, layer, head, query, request: gr.Request = None):
         if family == CAUSAL:
-            text = filled(service, model or None, text)
+            text = service.fill_with_own_word(model or None, text)
         result = service.attention_steps(model or None, text, layer, head, query, family=family)
         lang = reader_language(request)
         return steps_view.steps_figure(result, lang), _table(result, lang)
