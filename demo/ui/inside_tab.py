@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
-from demo.inputs import ATTRIBUTION_METHODS as METHODS, MASK_PATTERN, MAX_ATTRIBUTION_STEPS as MAX_STEPS, MAX_WORD_CHARS
+from demo.inputs import ATTRIBUTION_METHODS as METHODS, MAX_ATTRIBUTION_STEPS as MAX_STEPS, MAX_WORD_CHARS
 from demo.ui import links
 from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
 from demo.ui.i18n import t
