@@ -78,11 +78,13 @@ def infill(lm: LoadedModel, text: str, ids: list[int], top_k: int,
             input_ids=source, attention_mask=torch.ones_like(source),
             decoder_input_ids=torch.tensor([prefix], device=device), num_beams=beams,
             num_return_sequences=beams, max_new_tokens=new_tokens, eos_token_id=stop,
-            suppress_tokens=suppress, do_sample=False,
-            # rank by log-likelihood, as we report it. No early_stopping=True: it ends the search once `beams`
-            # outputs have finished, and short unlikely ones finish first, so a likely span of several
-            # pieces was cut off unwritten. Without it the search goes on while a live beam can still beat
-            # a finished one (with length_penalty 0 a beam's score only falls: the test is exact).
+            suppress_tokens=suppress, do_sample=False, early_stopping=False, no_repeat_ngram_size=0,
+            # rank by log-likelihood, as we report it. Said explicitly, as a hub model's generation config
+            # (bart-base's) may set others: early_stopping=True ends the search once `beams` outputs have
+            # finished, and short unlikely ones finish first, so a likely span of several pieces was cut
+            # off unwritten; False goes on while a live beam can still beat a finished one (with
+            # length_penalty 0 a beam's score only falls: the test is exact). No n-gram ban: BART writes the
+            # sentence again, repeats and all.
             length_penalty=0.0,
         )  # (beams, len(prefix) + new)
         written = [_until_stop(row[len(prefix):].tolist(), stop) for row in out]

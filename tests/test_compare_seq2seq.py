@@ -269,7 +269,7 @@ def test_chinese_readers_get_the_column_in_chinese(page, app_url):
     page.locator("#compare-run").click()
     expect(page.locator("#compare-seq2seq-note")).to_contain_text("它的最佳答案“sat on”有 2 个词", timeout=MODEL_RUN)
     expect(page.locator('#compare-strip [data-family="seq2seq"] .compare-strip-label')).to_have_text(
-        "编码器-解码器（tiny-t5）读到")
+        "编码器-解码器（tiny-t5）读到", timeout=MODEL_RUN)
 
 
 def test_the_json_download_carries_the_encoder_decoders_spans(service, t5_dir):

@@ -126,7 +126,9 @@ def test_robertas_position_offset_is_where_the_limit_comes_from(folders, family_
     tok = AutoTokenizer.from_pretrained(folder)
     with torch.no_grad():
         model(**tok(text_of_length(tok, POSITIONS), return_tensors="pt"))
-        with pytest.raises(RuntimeError, match=rf"^index {POSITIONS + 2} is out of bounds for dimension 1 with size {POSITIONS + 2}$"):
+        # the embedding's IndexError, or, when no token_type_ids are passed, the RuntimeError of the gather
+        # RoBERTa does first in its buffered token types (transformers 5.24): past the table either way
+        with pytest.raises((IndexError, RuntimeError), match=rf"^index ({POSITIONS + 2} is )?out of (range|bounds)"):
             model(**tok(text_of_length(tok, POSITIONS + 1), return_tensors="pt"))
 
 

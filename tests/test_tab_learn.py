@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from transformers import AutoTokenizer
 
 from conftest import CAUSAL, MASKED, ended_clean, open_tab
-from demo import pocket
+from demo import pocket, startup
 
 WORD = "the cats playing"
 
@@ -61,11 +61,12 @@ def test_the_three_families_run_on_one_sentence_with_or_without_an_encoder_decod
     expect(page.locator('#learn-three [data-family="causal"] .families-model')).to_contain_text(CAUSAL)
     expect(page.locator('#learn-three [data-family="masked"] .families-model')).to_contain_text(MASKED)
     seq2seq = page.locator('#learn-three [data-family="seq2seq"]')
-    # what the checkout holds decides the column, not whether the run managed: a pocket-t5 that fails to
-    # load must fail here. Without one, offline, the default t5-small cannot load: the column says so
+    # what is on disk decides the column, not whether the run managed: a pocket-t5 (or a cached hub model)
+    # that fails to load must fail here. With neither, offline, the default cannot load: the column says so
     bundled = (Path(__file__).resolve().parents[1] / "assets" / "pocket" / "pocket-t5" / "config.json").is_file()
-    assert (want.infill is None) == (not bundled)
-    if not bundled:
+    on_disk = bundled or startup.cached(want.seq2seq_model)
+    assert (want.infill is None) == (not on_disk)
+    if not on_disk:
         expect(seq2seq.locator(".families-note")).to_have_text(
             f"No encoder-decoder can run here ({want.seq2seq_model}); the other two are unaffected.")
     else:
