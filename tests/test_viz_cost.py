@@ -68,3 +68,11 @@ def test_a_variants_note_reads_in_the_readers_language():
     result = Compressed("m", "bf16", None, 50, 100, 10, 10, 0.8, 0.75, 0.5, 0.6, "top-5 accuracy", 16, 0.0, note)
     assert '<div class="cost-card-note">所有权重都转换为 bfloat16</div>' in views.variant_card(result, "zh")
     assert '<div class="cost-card-note">every weight cast to bfloat16</div>' in views.variant_card(result)
+
+
+def test_a_models_name_is_shown_as_itself_in_the_summary():
+    cost = make()
+    named = Cost("my_model*v2 <b>", "cpu (2 threads)", *list(cost.__dict__.values())[2:])
+    text = views.cost_summary(named)
+    assert text.startswith(r"**my\_model\*v2 &lt;b&gt;** on cpu (2 threads), float32:")
+    assert "<b>" not in text

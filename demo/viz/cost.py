@@ -3,6 +3,7 @@ Markdown sentences and escaped HTML (no torch, no gradio). Text comes from demo/
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -94,7 +95,8 @@ def cost_summary(cost: Cost, lang: str = "en") -> str:
     short, long = ones[0], ones[-1]
     a, b, c = cost.fit
     cross = cost.crossover
-    text = [say("cost.summary", lang, model=cost.model, device=cost.device, dtype=cost.dtype, short=short.length,
+    text = [say("cost.summary", lang, model=_literal(cost.model), device=_literal(cost.device), dtype=cost.dtype,
+                short=short.length,
                 short_ms=_ms(short.seconds), long=long.length, long_ms=_ms(long.seconds),
                 a=f"{a * 1e3:.3g}", b=f"{b * 1e6:.3g}", c=f"{c * 1e9:.3g}", d=cost.hidden, f=cost.intermediate,
                 linear=f"{8 * cost.hidden ** 2 + 4 * cost.hidden * cost.intermediate:,}", quad=f"{4 * cost.hidden:,}",
@@ -114,6 +116,12 @@ def cost_summary(cost: Cost, lang: str = "en") -> str:
     if cost.skipped:
         text.append(say("cost.skipped", lang, points="; ".join(in_language(s, lang) for s in cost.skipped)))
     return "\n\n".join(text).replace("+ -", "− ")
+
+
+def _literal(text: str) -> str:
+    """A name shown as itself inside Markdown: a local folder's "_" or "*" must not start emphasis,
+    "<" must not start a tag."""
+    return re.sub(r"([\\`*_\[\]~])", r"\\\1", html.escape(text))  # inline marks only: "-" stays "-"
 
 
 def variant_card(result: Compressed, lang: str = "en") -> str:
