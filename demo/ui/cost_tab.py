@@ -10,6 +10,7 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.inputs import COMPRESSION_METHODS
+from demo.text import in_language
 from demo.ui import links
 from demo.ui.common import handler, model_choices, queue_options
 from demo.ui.i18n import t
@@ -40,14 +41,10 @@ def build_cost_tab(service) -> None:
                                    gr.Plot(show_label=False, elem_id=f"cost-{family}-split"),
                                    gr.Plot(show_label=False, elem_id=f"cost-{family}-memory")]
 
-    def _in(desc, lang: str) -> str:
-        """The service's progress line (Said: English that keeps its text key) in the reader's language."""
-        return desc.to(lang) if hasattr(desc, "to") else desc
-
     def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
         lang = reader_language(request)
         result = service.cost(model or None, lengths, batch_sizes,
-                              progress=lambda fraction, desc="": progress(fraction, desc=_in(desc, lang)))
+                              progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
         return (views.cost_summary(result, lang), views.latency_figure(result, lang), views.split_figure(result, lang),
                 views.memory_figure(result, lang))
 
@@ -69,7 +66,7 @@ def build_cost_tab(service) -> None:
     def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
         lang = reader_language(request)
         result = service.compress(model or None, method, amount,
-                                  progress=lambda fraction, desc="": progress(fraction, desc=_in(desc, lang)))
+                                  progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
         return views.variant_card(result, lang), views.variants_figure(service.compressed(), lang)
 
     def limit(query: dict) -> int:

@@ -144,7 +144,7 @@ def variant_card(result: Compressed, lang: str = "en") -> str:
     body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
     return (f'<div class="cost-card"><div class="cost-card-head"><b>{html.escape(result.model)}</b>: '
             f'{html.escape(result.method + amount)}</div><table>{body}</table>'
-            f'<div class="cost-card-note">{html.escape(result.note.to(lang) if hasattr(result.note, "to") else result.note)}</div></div>')
+            f'<div class="cost-card-note">{html.escape(in_language(result.note, lang))}</div></div>')
 
 
 def variants_figure(results: list[Compressed], lang: str = "en") -> go.Figure:
