@@ -157,3 +157,22 @@ def test_the_corpus_file_round_trips_with_counts_per_source(tmp_path):
     assert back.held_out == ["And God saw the light."]
     assert back.counts == {"austen": {"train": 1, "held_out": 0, "words": 5},
                            "kjv": {"train": 1, "held_out": 1, "words": 10}}
+
+
+def test_a_recipe_reads_only_the_sources_it_names(tmp_path):
+    written = [("train", "austen", "She walked to the village."), ("held_out", "kjv", "And God saw the light."),
+               ("train", "kjv", "Let there be light today."), ("held_out", "austen", "He wrote a letter.")]
+    path = corpus.dump(written, tmp_path / "corpus.txt.gz")
+    austen = corpus.load(path, sources=("austen",))
+    assert austen.train == ["She walked to the village."] and austen.held_out == ["He wrote a letter."]
+    assert list(austen.counts) == ["austen"]
+    assert corpus.load(path, sources=None).train == ["She walked to the village.", "Let there be light today."]
+
+
+def test_the_cpu_preset_trains_on_sources_the_corpus_has():
+    from demo.pocket.recipe import PRESETS
+    from demo.pocket.sources import all_sources
+
+    names = {source.name for source in all_sources()}
+    assert set(PRESETS["cpu"].sources) < names  # a misspelt name would silently train on nothing
+    assert PRESETS["gpu"].sources is None  # the GPU budget reads every source

@@ -200,3 +200,14 @@ def test_saving_over_an_earlier_model_leaves_only_the_new_weights(trained, tmp_p
     loaded = AutoModelForMaskedLM.from_pretrained(folder)
     for name, value in new.state_dict().items():
         assert torch.equal(loaded.state_dict()[name], value), name
+
+
+def test_the_unigram_pieces_never_glue_punctuation_to_a_word():
+    # as SentencePiece splits where the script changes: a blank before a full stop asks for the same piece
+    t5 = unigram(LINES, TINY)
+    words = [w for w, _ in t5.backend_tokenizer.pre_tokenizer.pre_tokenize_str('He said: "the mailman, again."')]
+    assert words == ["▁He", "▁said", ":", "▁", '"', "the", "▁mailman", ",", "▁again", ".", '"']  # pieces never cross these
+    assert not [p for p in t5.get_vocab() if any(c.isalpha() for c in p) and any(c in ".,;:!?\"'" for c in p)]
+    ids = t5("The dog ran home.")["input_ids"]
+    assert t5.convert_ids_to_tokens(ids)[-2:] == [".", "</s>"]
+    assert t5.decode(ids, skip_special_tokens=True) == "The dog ran home."

@@ -10,8 +10,8 @@ parser.add_argument("--preset", choices=["gpu", "cpu"], default="cpu", help="the
 parser.add_argument("--steps", type=int, help="train exactly this many steps (a quick trial), not the preset's minutes")
 parser.add_argument("--corpus", help="a corpus file written by `corpus` (default: artifacts/corpus.txt.gz if there, "
                                      "else built from the Debian packages)")
-parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers "
-                                         "if there, else learned here)")
+parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers/"
+                                         "PRESET if there, else learned here)")
 parser.add_argument("--out", help="corpus: the file to write; train/evaluate: the models' folder (default assets/pocket)")
 args = parser.parse_args()
 if args.command == "corpus":
@@ -26,7 +26,8 @@ if args.command == "corpus":
     from demo.pocket.recipe import PRESETS
     from demo.pocket.train import tokenizers
 
-    tokenizers(corpus.read(path), PRESETS["cpu"], path.parent / "tokenizers")  # both presets share them
+    for preset, recipe in PRESETS.items():  # each preset's from the sources it trains on
+        tokenizers(corpus.read(path, recipe.sources), recipe, path.parent / "tokenizers" / preset)
     print(f"tokenizers: {path.parent / 'tokenizers'}")
 elif args.command == "train":
     from demo.pocket import corpus
@@ -37,8 +38,8 @@ elif args.command == "train":
     if args.steps is not None:
         recipe = replace(recipe, steps=args.steps, minutes=None)
     print("parameters at this preset: " + ", ".join(f"{n} {c:,}" for n, c in parameter_counts(recipe).items()))
-    ready = Path(args.tokenizers) if args.tokenizers else corpus.ARTIFACT.parent / "tokenizers"
-    train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus), ready=ready)
+    ready = Path(args.tokenizers) if args.tokenizers else corpus.ARTIFACT.parent / "tokenizers" / args.preset
+    train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus, recipe.sources), ready=ready)
 else:
     from demo.pocket.evaluate import main
 

@@ -59,6 +59,23 @@ def _sources_table(counts: dict) -> str:
     return "\n".join(rows)
 
 
+def _corpus_note(counts: dict, recipe: dict) -> str:
+    """Which of the corpus's sources these weights read, what each adds, and which the preset left out."""
+    from demo.pocket.sources import all_sources
+
+    left_out = [f"`{s.name}`" for s in all_sources() if s.name not in counts]
+    why = (f" This preset left out {', '.join(left_out)}: its budget reads only a few million tokens, and it "
+           "spends them on the modern-register sources, a few passes over the kind of sentence the app's users "
+           "type, not under one pass over text half of it from 1611 and 1913 (`python -m demo.pocket train "
+           "--preset gpu` reads every source)." if left_out else "")
+    return f"""Built by `python -m demo.pocket corpus` from Debian packages (never committed): cleaned, one sentence
+per row, deduplicated (a sentence that stands in a held-out document is held out only), no row equal to an
+everyday-set sentence, held-out rows chosen by document (2 % of each source's documents, by a hash of the
+document's name).{why}
+
+{_sources_table(counts)}"""
+
+
 def _held_out(ev: dict) -> str:
     b, bs, g, gs = ev["pocket-bert"], ev["pocket-bert shuffled"], ev["pocket-gpt"], ev["pocket-gpt shuffled"]
     c, cs = ev["pocket-bert content words"], ev["pocket-bert content words shuffled"]
@@ -130,9 +147,9 @@ def write_card(out: Path = OUT) -> Path:
     ev = json.loads((out / "evaluation.json").read_text())
     r, names = curves["recipe"], [n for n in curves["models"] if (out / n).is_dir()]
     trained_on = curves["corpus"].get("sources")
-    data = (_sources_table(trained_on) if trained_on else
+    data = (_corpus_note(trained_on, r) if trained_on else
             "WordNet 3.0's glosses and example sentences only (`wordnet-base`), split into train and held out "
-            "line by line (the first recipe)")
+            "line by line (the first recipe).")
     text = f"""# Pocket models: {', '.join(names)}
 
 Tiny language models trained by this project so the app works with no network, and so the model
@@ -147,24 +164,16 @@ steps of about {r['batch_tokens']:,} real tokens; AdamW (lr {r['learning_rate']}
 bf16 autocast where the hardware has it, seed {r['seed']}. **Hardware that made these weights:** {curves['hardware']}.
 Loss curves: `curves.json` (the app's "How they differ" tab draws them).
 
-**Training text of these weights:** {curves['corpus']['train_lines']:,} training lines,
-{curves['corpus']['held_out_lines']:,} held out. {data}.
+## Training text
 
-## The corpus for the next training
-
-Built by `python -m demo.pocket corpus` from Debian packages (never committed): cleaned, one sentence per row,
-deduplicated (a sentence that stands in a held-out document is held out only), no row equal to an everyday-set
-sentence, and {ev['held_out_sentences']:,} held-out rows chosen by document (2 % of each source's documents,
-by a hash of the document's name).
-
-{_sources_table(ev.get('held_out_sources', {}))}
+**These weights:** {curves['corpus']['train_lines']:,} training lines, {curves['corpus']['held_out_lines']:,} held out.
+{data}
 
 ## Held-out figures
 
-Measured by `python -m demo.pocket evaluate` on the corpus's held-out rows. The baseline knows only how often each
-token occurs in the training text; shuffling each line's words keeps those frequencies and destroys the context.
-(The WordNet-only first recipe split its lines one by one: some WordNet lines held out here were trained on by
-weights from that recipe, and the other sources' rows are text they never saw anything like.)
+Measured by `python -m demo.pocket evaluate` on the held-out rows of the sources these weights trained on
+({ev['held_out_sentences']:,} rows). The baseline knows only how often each token occurs in the training text;
+shuffling each line's words keeps those frequencies and destroys the context.
 
 {_held_out(ev)}
 

@@ -83,9 +83,11 @@ def split_rows(read: list[tuple[str, list[tuple[str, str]]]], exclude=frozenset(
     return list(keep.values())
 
 
-def _corpus(rows) -> Corpus:
+def _corpus(rows, sources: tuple[str, ...] | None = None) -> Corpus:
     train, held, counts = [], [], {}
     for side, name, sentence in rows:
+        if sources is not None and name not in sources:
+            continue
         (train if side == TRAIN else held).append(sentence)
         count = counts.setdefault(name, Counter())
         count[side] += 1
@@ -105,14 +107,15 @@ def dump(rows, path: Path) -> Path:
     return partial.replace(path)
 
 
-def read(path: Path) -> Corpus:
+def read(path: Path, sources: tuple[str, ...] | None = None) -> Corpus:
+    """The rows of a corpus file; with `sources`, only those sources' rows (a recipe may train on some)."""
     with gzip.open(path, "rt", encoding="utf-8") as lines:
-        return _corpus(line.rstrip("\n").split("\t", 2) for line in lines)
+        return _corpus((line.rstrip("\n").split("\t", 2) for line in lines), sources)
 
 
-def load(path: Path | None = None) -> Corpus:
+def load(path: Path | None = None, sources: tuple[str, ...] | None = None) -> Corpus:
     """The corpus file when there is one (given, or artifacts/corpus.txt.gz), else built from the packages."""
     path = Path(path) if path else ARTIFACT
     if path.is_file():
-        return read(path)
-    return build()
+        return read(path, sources)
+    return _corpus(build_rows(), sources)

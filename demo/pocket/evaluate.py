@@ -167,7 +167,8 @@ def evaluate(out: Path = OUT, corpus_path: str | None = None) -> dict:
     everyday figures in bench/results/pocket-everyday.json."""
     from demo.pocket import everyday_eval, examples
 
-    text = corpus.load(corpus_path)
+    recipe = json.loads((out / "curves.json").read_text())["recipe"]
+    text = corpus.load(corpus_path, recipe.get("sources"))  # the held-out rows of the sources it trained on
     report = held_out_figures(out, text.held_out)
     report["held_out_sources"] = text.counts
     report["everyday"] = everyday_eval.evaluate(out)
@@ -175,7 +176,7 @@ def evaluate(out: Path = OUT, corpus_path: str | None = None) -> dict:
     (out / "evaluation.json").write_text(json.dumps(report, indent=1))
     if out == OUT:  # the bundled models' figures back the README and the card
         RESULTS.write_text(json.dumps({"models": str(out.relative_to(RESULTS.parents[2])),
-                                       "curves": json.loads((out / "curves.json").read_text())["recipe"],
+                                       "curves": recipe,
                                        **report["everyday"]}, indent=1))
     return report
 

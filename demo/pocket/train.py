@@ -244,7 +244,7 @@ def train(recipe: Recipe = Recipe(), out: Path = OUT, text: corpus.Corpus | None
           models: tuple[str, ...] = MODELS, ready: Path | None = None) -> dict:
     device = best_device()
     torch.backends.cuda.matmul.allow_tf32 = True  # fp32 leftovers on an H100: TF32 tensor cores
-    text = text or corpus.load()
+    text = text or corpus.load(sources=recipe.sources)
     work = out / "checkpoints"
     work.mkdir(parents=True, exist_ok=True)
     print(f"corpus: {len(text.train):,} training lines, {len(text.held_out):,} held out; device {device}", flush=True)
