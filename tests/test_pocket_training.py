@@ -6,6 +6,7 @@ import collections
 import json
 import math
 import random
+import re
 from dataclasses import replace
 
 import pytest
@@ -77,6 +78,11 @@ def test_targets_pass_only_when_reached_and_three_times_the_shuffled_control():
     assert everyday_eval.verdict("pocket-t5", 0.21, 0.07)["ratio_to_shuffled"] == pytest.approx(3.0)
     line = everyday_eval.lines({"pocket-bert": {"verdict": everyday_eval.verdict("pocket-bert", 0.36, 0.2)}})[0]
     assert line == "pocket-bert  top-5 36.0% (target >= 30.0%), shuffled 20.0%: 1.8x (target >= 3x)  SHORT"
+    # nothing found, with or without the sentence: no ratio, not an infinitely better model
+    none = everyday_eval.verdict("pocket-t5", 0.0, 0.0)
+    assert none["ratio_to_shuffled"] is None and not none["pass"]
+    assert everyday_eval.lines({"pocket-t5": {"verdict": none}})[2].endswith("shuffled 0.0%: no ratio (0 of 0) (target >= 3x)  SHORT")
+    assert everyday_eval.verdict("pocket-t5", 0.05, 0.0)["ratio_to_shuffled"] == math.inf
 
 
 def test_a_resumed_run_ends_with_the_weights_of_an_uninterrupted_one(tmp_path):
@@ -115,6 +121,24 @@ def test_span_corruption_hides_spans_that_the_target_gives_back():
             current.append(token)
     rebuilt = [t for s in source for t in spans.get(s, [s])]
     assert rebuilt == row and source[0] not in goal.sentinels
+
+
+def test_span_corruption_hides_whole_words_never_part_of_one():
+    # a tokenizer that learned a handful of lines cuts most of these words into several pieces
+    tokenizer = unigram(LINES, TINY)
+    goal = SpanCorruption(None, tokenizer, replace(TINY, mask_probability=0.3, mean_span=2))
+    text = "The blackbirds chased the farmers and the grandmother watched them outside."
+    row = tokenizer(text)["input_ids"]
+    words = re.findall(r"\w+|[^\w\s]", text)
+    assert len(row) - 1 > len(words) + 5  # many words are several pieces
+    seen = set()
+    for _ in range(300):
+        _, target = goal.corrupt(row)
+        for part in tokenizer.decode(target).split("<extra_id_")[1:-1]:  # each span, up to the closing sentinel
+            span = re.findall(r"\w+|[^\w\s]", part.split(">", 1)[1])
+            assert any(words[i: i + len(span)] == span for i in range(len(words))), (span, words)
+            seen.add(" ".join(span))
+    assert {"blackbirds", "grandmother", "outside"} <= seen  # long words are hidden whole, and often
 
 
 def test_noise_spans_hide_the_noise_density_in_spans_of_the_mean_length():

@@ -80,7 +80,12 @@ def noise_spans(length: int, density: float, mean_span: float, rng: random.Rando
 class SpanCorruption:
     """T5's span corruption: each noise span becomes one sentinel in the encoder's input, and the
     decoder writes `<extra_id_0> span0 <extra_id_1> span1 ... <extra_id_n> </s>` (the last sentinel
-    closes the last span, as demo.infill expects). Spans are drawn with a seeded `random.Random`."""
+    closes the last span, as demo.infill expects). Spans are drawn with a seeded `random.Random`.
+
+    Spans cover whole words, as BERT's whole-word masking does: the app's blank stands for words, and
+    with spans cut inside words (T5's own, on pieces) the model learned to write suffixes ("s", "ing")
+    for a blank. A word is a piece that starts with "▁" and the pieces after it, up to the next such
+    piece or punctuation."""
     name = "pocket-t5"
 
     def __init__(self, model, tokenizer, recipe: Recipe):
@@ -88,15 +93,26 @@ class SpanCorruption:
         self.rng = random.Random(recipe.seed)
         self.sentinels = tokenizer.convert_tokens_to_ids([f"<extra_id_{i}>" for i in range(100)])
         self.pad, self.end = tokenizer.pad_token_id, tokenizer.eos_token_id
+        pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+        # (V,) a piece that begins a word, and one after which a word ends (punctuation: "." "," "'")
+        self.starts = [p.startswith("▁") or not p[:1].isalnum() for p in pieces]
+        self.ends = [not p[-1:].isalnum() for p in pieces]
+
+    def words(self, tokens: list[int]) -> list[int]:
+        """Where each word of `tokens` starts, and one past the end: the places a span may begin and end."""
+        starts = [i for i, t in enumerate(tokens) if i == 0 or self.starts[t] or self.ends[tokens[i - 1]]]
+        return starts + [len(tokens)]
 
     def corrupt(self, row: list[int]) -> tuple[list[int], list[int]]:
         """(encoder input, decoder target) of one row `tokens </s>`."""
         tokens = row[:-1] if row and row[-1] == self.end else row
-        if len(tokens) < 2:  # nothing to hide around: ask for the whole row after one sentinel
+        bounds = self.words(tokens)
+        if len(bounds) < 3:  # one word, nothing to hide around: ask for the whole row after one sentinel
             return [self.sentinels[0], self.end], [self.sentinels[0], *tokens, self.sentinels[1], self.end]
         source, target, at = [], [], 0
-        spans = noise_spans(len(tokens), self.recipe.mask_probability, self.recipe.mean_span, self.rng)
-        for i, (start, end) in enumerate(spans):
+        spans = noise_spans(len(bounds) - 1, self.recipe.mask_probability, self.recipe.mean_span, self.rng)
+        for i, (first, last) in enumerate(spans):  # words first .. last-1, as token positions
+            start, end = bounds[first], bounds[last]
             source += tokens[at:start] + [self.sentinels[i]]
             target += [self.sentinels[i], *tokens[start:end]]
             at = end

@@ -5,7 +5,7 @@ What differs is exactly what separates the three families:
 - pocket-bert: masked LM (15 % of tokens, 80/10/10 replacement), bidirectional attention, WordPiece
   (lower-cased), as BERT.
 - pocket-gpt: next-token prediction, causal attention, byte-level BPE (cased), as GPT-2.
-- pocket-t5: span corruption (15 % of tokens in spans of mean length 3, each span replaced by one
+- pocket-t5: span corruption (15 % of words in spans of whole words, mean length 3, each span replaced by one
   sentinel; the decoder writes the spans after their sentinels), an encoder that reads everything
   and a decoder that writes left to right, as T5. Tokenizer: a SentencePiece-style Unigram model,
   cased, because that is T5's own: its pieces carry their spaces ("▁the"), so a span the decoder
