@@ -47,3 +47,5 @@ def test_the_results_file_holds_what_the_card_reports():
     for figure in (f"{SAVED['pocket-gpt']['perplexity_per_word']:.1f}", f"{SAVED['pocket-bert']['top5']:.1%}",
                    f"{SAVED['pocket-t5']['top5']:.1%}"):
         assert figure in card, figure
+    measured = json.loads((FOLDER / "evaluation.json").read_text())  # the held-out figures the README quotes
+    assert SAVED["held_out"] == {k: v for k, v in measured.items() if k.startswith("pocket-")}

@@ -177,7 +177,9 @@ def evaluate(out: Path = OUT, corpus_path: str | None = None) -> dict:
     if out == OUT:  # the bundled models' figures back the README and the card
         RESULTS.write_text(json.dumps({"models": str(out.relative_to(RESULTS.parents[2])),
                                        "curves": recipe,
-                                       **report["everyday"]}, indent=1))
+                                       **report["everyday"],
+                                       "held_out": {k: v for k, v in report.items() if k.startswith("pocket-")}},
+                                      indent=1))
     return report
 
 
