@@ -21,6 +21,7 @@ from demo.settings import Settings
 
 ON_POCKET = os.environ.get("DEMO_TEST_MODELS") == "pocket"
 MASKED, CAUSAL = ("pocket-bert", "pocket-gpt") if ON_POCKET else ("tiny-bert", "tiny-gpt")  # names in the web app
+POSITIONS = 128 if ON_POCKET else 64  # the test models' positions: the limit the long-text messages name
 
 from families import CORPUS, WORDS  # noqa: E402  (one vocabulary and corpus for every tiny model)
 
@@ -100,6 +101,10 @@ def make_web_service(bert_dir: str, gpt_dir: str, t5_dir: str | None = None) -> 
     if t5_dir:
         extra.append(spec_from_directory(Path(t5_dir), "tiny-t5"))
         defaults["seq2seq"] = "tiny-t5"
+    else:  # as the app picks it with no network, as here: the bundled pocket-t5 where one is shipped
+        from demo.startup import seq2seq_default
+
+        defaults["seq2seq"] = seq2seq_default(Settings(offline=True), hub_ok=False)
     service = InferenceService(Settings(device="cpu"), defaults=defaults, extra_models=extra)
     return service.web_only()
 

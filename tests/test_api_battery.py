@@ -10,7 +10,7 @@ import pytest
 from gradio_client.exceptions import AppError
 
 from answers import assert_answer
-from conftest import CAUSAL, MASKED
+from conftest import CAUSAL, MASKED, POSITIONS
 
 OK = None  # the request is answered (and the answer checked against the service)
 EMPTY = "Text is empty: type a sentence first."
@@ -26,11 +26,10 @@ def control(codes: str) -> str:
 
 def too_long(model: str, room: int = 0) -> re.Pattern:
     plus = f" plus {room} new tokens" if room else ""
-    return re.compile(rf"Text is (6[5-9]|[7-9]\d|\d{{3}}) tokens{plus}; {re.escape(model)} can handle at most 64 "
-                      rf"positions\.")
+    return re.compile(rf"Text is \d+ tokens{plus}; {re.escape(model)} can handle at most {POSITIONS} positions\.")
 
 
-LONG_TOKENS = "the cat sat on the mat . " * 12  # past the test models' 64 positions
+LONG_TOKENS = "the cat sat on the mat . " * (POSITIONS // 5)  # past the test models' positions (7 tokens a time)
 ENDPOINTS = ("fill_mask", "next_tokens", "generate", "attention", "compare")
 EXTRA = {"generate": {"max_new_tokens": 5, "greedy": True}}
 ALL = dict.fromkeys(ENDPOINTS, OK)
@@ -106,8 +105,7 @@ def test_hostile_text_gets_its_answer_or_its_message(client, web_service, endpoi
     ("generate", {"top_p": 7}, "top_p must be above 0.0 and at most 1.0; got 7."),
     ("generate", {"top_k": -2}, "top_k must be between 0 and 1000; got -2."),
     ("generate", {"seed": "abc"}, "seed must be a whole number between 0 and 2147483647."),
-    ("generate", {"max_new_tokens": 60}, re.compile(rf"Text is \d+ tokens plus 60 new tokens; {CAUSAL} can handle "
-                                                    rf"at most 64 positions\.")),
+    ("generate", {"max_new_tokens": POSITIONS - 4}, too_long(CAUSAL, POSITIONS - 4)),
 ])
 def test_out_of_range_and_wrong_type_numbers(client, web_service, endpoint, params, message):
     text = "the cat sat on the [MASK] ." if endpoint in {"fill_mask", "compare"} else "the cat sat on the mat " * 3
@@ -118,7 +116,7 @@ UNKNOWN = ("Unknown model (local model directories are not enabled on this serve
            + ", ".join(["bert-base-uncased", "distilbert-base-uncased", "roberta-base", "albert-base-v2",
                         "google/electra-small-generator", "gpt2", "distilgpt2", "gpt2-medium", "bert-base-chinese",
                         "uer/gpt2-chinese-cluecorpussmall", "t5-small",
-                        "facebook/bart-base", "pocket-bert", "pocket-gpt"]))
+                        "facebook/bart-base", "pocket-bert", "pocket-gpt", "pocket-t5"]))
 
 
 @pytest.mark.parametrize("endpoint, params", [

@@ -1,11 +1,12 @@
 """Every bad input gets its own error type and a message naming the problem and the limit;
 the next request still works."""
 import pytest
+from conftest import POSITIONS
 
 from demo.errors import (BadCharactersError, EmptyTextError, MaskError, ParameterError, TextTooLongError,
                          UnknownModelError)
 
-LONG_FOR_BERT = "the cat sat on the mat . " * 12 + "[MASK]"  # 74 tokens > 64 positions of the tiny BERT
+LONG_FOR_BERT = "the cat sat on the mat . " * (POSITIONS // 5) + "[MASK]"  # 7 tokens a time: past the positions
 
 
 @pytest.mark.parametrize("call, error, message", [
@@ -17,10 +18,10 @@ LONG_FOR_BERT = "the cat sat on the mat . " * 12 + "[MASK]"  # 74 tokens > 64 po
     (lambda s: s.fill_mask(None, "[MASK] " * 30), MaskError, "limit is 5"),
     (lambda s: s.next_tokens(None, "the [MASK] sat"), MaskError, "cannot fill a blank"),
     (lambda s: s.fill_mask(None, "x" * 20_000 + " [MASK]"), TextTooLongError, "limit is 4,000"),
-    (lambda s: s.fill_mask(None, LONG_FOR_BERT), TextTooLongError, "at most 64 positions"),
-    (lambda s: s.attention(None, LONG_FOR_BERT), TextTooLongError, "at most 64 positions"),
-    (lambda s: s.generate(None, "the cat sat on the mat " * 4, max_new_tokens=60), TextTooLongError,
-     "plus 60 new tokens"),
+    (lambda s: s.fill_mask(None, LONG_FOR_BERT), TextTooLongError, f"at most {POSITIONS} positions"),
+    (lambda s: s.attention(None, LONG_FOR_BERT), TextTooLongError, f"at most {POSITIONS} positions"),
+    (lambda s: s.generate(None, "the cat sat on the mat " * 4, max_new_tokens=POSITIONS - 4), TextTooLongError,
+     f"plus {POSITIONS - 4} new tokens"),
     (lambda s: s.fill_mask("bert-large-cased-whatever", "the [MASK]"), UnknownModelError, "Unknown model"),
     (lambda s: s.fill_mask(None, "the cat\x00 [MASK]"), BadCharactersError, r"U\+0000"),
     (lambda s: s.next_tokens(None, "the cat \x1b[31m red"), BadCharactersError, r"U\+001B"),

@@ -23,7 +23,7 @@ CATALOG_FAMILIES = {"bert-base-uncased": "bert", "distilbert-base-uncased": "dis
 TEXT = "the cat sat on the {mask} and the dog ran to the {mask} ."
 
 
-SEQ2SEQ_CATALOG = {"t5-small": "t5", "facebook/bart-base": "bart"}
+SEQ2SEQ_CATALOG = {"t5-small": "t5", "facebook/bart-base": "bart", "pocket-t5": "t5"}  # pocket-t5: bundled
 
 
 def test_every_model_in_the_catalog_has_a_tested_family():

@@ -4,6 +4,7 @@ import math
 import pytest
 import torch
 
+from conftest import POSITIONS
 from demo import catalog
 from demo.errors import ParameterError, UnknownModelError
 from demo.loading import ModelCache
@@ -111,10 +112,10 @@ def test_default_lengths_reach_the_limit_in_about_eight_points():
 
 
 @pytest.mark.parametrize("kwargs, error, message", [
-    ({"lengths": [8, 65]}, ParameterError, "lengths must be between 1 and 64; got 65"),
-    ({"lengths": "8, 0"}, ParameterError, "lengths must be between 1 and 64; got 0"),
+    ({"lengths": [8, POSITIONS + 1]}, ParameterError, f"lengths must be between 1 and {POSITIONS}; got {POSITIONS + 1}"),
+    ({"lengths": "8, 0"}, ParameterError, f"lengths must be between 1 and {POSITIONS}; got 0"),
     ({"lengths": list(range(1, 14))}, ParameterError, "lengths may have at most 12 values; got 13"),
-    ({"lengths": "eight"}, ParameterError, "lengths must be a whole number between 1 and 64"),
+    ({"lengths": "eight"}, ParameterError, f"lengths must be a whole number between 1 and {POSITIONS}"),
     ({"batch_sizes": [1, 17]}, ParameterError, "batch_sizes must be between 1 and 16; got 17"),
     ({"model": "no-such-model"}, UnknownModelError, "Unknown model. Choose one of: bert-base-uncased"),
 ])

@@ -6,7 +6,7 @@ import pytest
 from gradio_client.exceptions import AppError
 from playwright.sync_api import expect
 
-from conftest import CAUSAL, MASKED, ended_clean, open_tab
+from conftest import CAUSAL, MASKED, POSITIONS, ended_clean, open_tab
 
 MODEL_RUN = 60_000  # ms: a measurement may take seconds on a busy CPU
 
@@ -47,7 +47,7 @@ def test_compress_endpoint_shows_size_speed_and_fidelity(client, web_service, mo
     ("/compress", {"method": "int8", "model": "gpt-17"}, "not enabled on this server). Choose one of: bert-base"),
     ("/compress", {"method": "distilled"}, f"{MASKED} has no distilled twin in the catalog"),
     ("/cost", {"model": "../../secret"}, "not enabled on this server). Choose one of: bert-base"),
-    ("/cost", {"lengths": "8, 4000"}, "lengths must be between 1 and 64; got 4000."),
+    ("/cost", {"lengths": "8, 4000"}, f"lengths must be between 1 and {POSITIONS}; got 4000."),
     ("/cost", {"batch_sizes": "1, 99"}, "batch_sizes must be between 1 and 16; got 99."),
 ])
 def test_bad_input_gets_the_services_message(client, endpoint, params, message):
