@@ -259,12 +259,10 @@ def test_a_person_runs_the_three_families_on_one_sentence(page, t5_web_service):
 
 @pytest.mark.browser
 def test_chinese_readers_get_the_column_in_chinese(page, app_url):
-    from conftest import open_tab
-
-    page.goto(app_url + "?lang=zh")
-    # the page switches to Chinese once Gradio has started: wait for it (a busy CPU takes seconds)
-    expect(page.get_by_role("tab", name=say("tab.compare", "zh"))).to_be_visible(timeout=MODEL_RUN)
-    open_tab(page, say("tab.compare", "zh"))
+    # opened by its link, not by its tab's Chinese name: in the full CI suite the tab labels of a ?lang=zh page
+    # stayed English now and then while the rest of it was Chinese (Gradio's tabs; tests/test_chinese.py checks them)
+    page.goto(app_url + "?lang=zh&tab=compare")
+    expect(page.locator("#compare-text textarea")).to_be_visible(timeout=MODEL_RUN)
     page.locator("#compare-text textarea").fill(TWO_WORDS)
     page.locator("#compare-run").click()
     expect(page.locator("#compare-seq2seq-note")).to_contain_text("它的最佳答案“sat on”有 2 个词", timeout=MODEL_RUN)
