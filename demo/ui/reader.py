@@ -27,8 +27,7 @@ FORCE_LANGUAGE = """<script>
   function apply() {
     var core = performance.getEntriesByType("resource").map(function (e) { return e.name; })
       .filter(function (n) { return /\/assets\/core-[\w-]+\.js$/.test(n); })[0];
-    // up to 60 s: on a busy server the module can take longer than 10 s to arrive (a test saw tabs left in English)
-    if (!core) { if (tries++ < 600) setTimeout(apply, 100); return; }
+    if (!core) { if (tries++ < 100) setTimeout(apply, 100); return; }
     import(core).then(function (m) { if (m.changeLocale) m.changeLocale(asked); });
   }
   apply();
