@@ -17,8 +17,9 @@ import re
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
+from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 
+from demo.catalog import SEQ2SEQ
 from demo.pocket import everyday
 from demo.pocket.evaluate import log_frequencies, unigram
 from demo.pocket.train import padded
@@ -73,7 +74,7 @@ def t5(folder: Path, cases: list[tuple[str, str]], k: int = 5) -> dict:
     counts = unigram(folder)
     counts[tokenizer.all_special_ids] = 0
     frequent = {_word(t) for t in tokenizer.convert_ids_to_tokens(counts.topk(k).indices.tolist())}
-    model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=torch.float32).eval()
+    model = service.load(str(folder), SEQ2SEQ).model  # the very model infill runs (loaded once, float32 on a CPU)
     hits, log_probs = [], []
     for text, word in cases:
         spans = service.infill(str(folder), text, top_k=k).blanks[0]
