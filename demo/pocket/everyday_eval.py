@@ -70,11 +70,11 @@ def t5(folder: Path, cases: list[tuple[str, str]], k: int = 5) -> dict:
     from demo.settings import Settings
 
     service = InferenceService(Settings(device="cpu"))
-    tokenizer = AutoTokenizer.from_pretrained(folder)
+    lm = service.load(str(folder), SEQ2SEQ)  # the very model and tokenizer infill runs (float32 on a CPU)
+    model, tokenizer = lm.model, lm.tokenizer
     counts = unigram(folder)
     counts[tokenizer.all_special_ids] = 0
     frequent = {_word(t) for t in tokenizer.convert_ids_to_tokens(counts.topk(k).indices.tolist())}
-    model = service.load(str(folder), SEQ2SEQ).model  # the very model infill runs (loaded once, float32 on a CPU)
     hits, log_probs = [], []
     for text, word in cases:
         spans = service.infill(str(folder), text, top_k=k).blanks[0]
