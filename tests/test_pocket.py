@@ -53,8 +53,9 @@ def pocket_service():
 def test_offline_defaults_are_the_pocket_models_with_a_notice():
     defaults, notice, hub_ok = choose_defaults(Settings(offline=True))
     assert defaults == {"masked": "pocket-bert", "causal": "pocket-gpt"} and not hub_ok
-    assert notice == ("Using the bundled pocket models because offline mode is set; other models load only if "
-                      "already downloaded.")
+    assert notice == ("Offline mode is set, so the bundled pocket models answer: small models this project trained from "
+                      "all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                      "`python -m demo.prepare` once while online to keep them for offline use.")
 
 
 def test_every_operation_works_on_the_pocket_models(pocket_service):
@@ -85,26 +86,25 @@ def test_pocket_gpt_greedy_equals_model_generate(pocket_service):
 
 
 def test_pocket_bert_learned_context_not_only_frequency():
-    """Measured on the committed pocket-bert: 1 of these 30 words in its top 5 (the unigram baseline:
-    0); the hidden word's mean log-probability is -8.04 nats against -9.04 by frequency (2.7x likelier)
-    and -10.25 with the words shuffled (also 1 of 30 in the top 5). Far from knowing the words: it
-    learned which kind of word a place takes (model card)."""
+    """Measured on the committed pocket-bert (warm-started from all-MiniLM-L6-v2): 11 of these 30 words in its
+    top 5 (the unigram baseline: 0); the hidden word's mean log-probability -5.60 nats against -9.27 by
+    frequency and -9.13 with the words shuffled (2 of 30 in the top 5)."""
     tokenizer = AutoTokenizer.from_pretrained(BERT)
     plain = fill_scores(BERT, hidden_word_cases(tokenizer, SENTENCES))
-    assert plain.top5 >= 1 / 30 and plain.unigram_top5 == 0, plain
-    assert plain.log_prob >= plain.unigram_log_prob + 0.8, plain
+    assert plain.top5 >= 9 / 30 and plain.unigram_top5 == 0, plain
+    assert plain.log_prob >= plain.unigram_log_prob + 3.0, plain
     rng = random.Random(0)
     mixed = fill_scores(BERT, hidden_word_cases(tokenizer, [shuffled(s, rng) for s in SENTENCES]))  # braces stay on
-    assert mixed.log_prob <= plain.log_prob - 1.8 and mixed.top5 <= plain.top5, (plain, mixed)
+    assert mixed.log_prob <= plain.log_prob - 3.0 and mixed.top5 < plain.top5, (plain, mixed)
 
 
 def test_pocket_gpt_learned_context_not_only_frequency():
     sentences = [s.replace("{", "").replace("}", "") for s in SENTENCES]
     plain = next_scores(GPT, sentences)
-    # measured: 73.0 against the baseline's 600.3 (0.12x), and 3,274 on shuffled words (45x)
-    assert plain.perplexity <= 0.15 * plain.unigram_perplexity, plain
+    # measured: 33.2 per token against the baseline's 319.1 (0.10x), and 565.6 on shuffled words (17x)
+    assert plain.perplexity <= 0.12 * plain.unigram_perplexity, plain
     mixed = next_scores(GPT, [shuffled(s, random.Random(i)) for i, s in enumerate(sentences)])
-    assert mixed.perplexity >= 10 * plain.perplexity, (plain, mixed)
+    assert mixed.perplexity >= 12 * plain.perplexity, (plain, mixed)
 
 
 def test_training_report_covers_the_same_budget_for_all_three():
@@ -146,5 +146,5 @@ def test_content_word_cases_hide_one_whole_word_outside_the_most_frequent():
                           random.Random(0))
     assert len(cases) == 2  # "the of a to" has none
     hidden = [tokenizer.convert_ids_to_tokens(ids[p]) for ids, (p,) in cases]
-    # seed 0 draws "cat" of the three whole words (dog, barked, cat); black ##b ##ird and fle ##w are not whole
-    assert hidden == ["cat", "garden"]
+    # seed 0 draws "barked" of the three whole words (dog, barked, cat); black ##bird is not one piece
+    assert hidden == ["barked", "garden"]

@@ -1,7 +1,7 @@
 """The bundled pocket models on the everyday set, asserted at the figures they reach (measured by
 `python -m demo.pocket evaluate`: bench/results/pocket-everyday.json), so a drop fails the suite.
-Issue 11's targets (pocket-bert top-5 >= 30 %, pocket-gpt perplexity <= 100, pocket-t5 top-5 >= 20 %) are
-far from these CPU-trained weights; where top-5 is 0 the hidden word's log-probability is what can drop.
+Issue 20's targets (pocket-bert top-5 >= 40 %, pocket-gpt perplexity <= 75, pocket-t5 top-5 >= 25 %, NSP >= 80 %)
+are mostly far from these CPU-trained weights; where top-5 is 0 the hidden word's log-probability is what can drop.
 Raise the figures after retraining."""
 import json
 import random
@@ -17,28 +17,34 @@ SAVED = json.loads(RESULTS.read_text())
 
 def test_pocket_bert_on_the_everyday_set_holds_its_measured_figures():
     plain, mixed = bert(FOLDER / "pocket-bert", CASES), bert(FOLDER / "pocket-bert", MIXED)
-    # measured: 0 of 153 words in the top 5 (shuffled: 0); the hidden word's mean log-probability -8.47 nats
-    # in its sentence and -9.81 with the words shuffled: the context helps, too little to reach the top 5
-    assert plain["log_prob"] >= -8.6, plain
-    assert plain["log_prob"] >= mixed["log_prob"] + 1.0, (plain, mixed)  # the sentence helps
-    assert plain["one_piece_share"] == 145 / 153  # the tokenizer decides this, not the weights
+    # measured: 17 of 153 words in the top 5 (11.1 %; shuffled: 0.7 %); the hidden word's mean log-probability
+    # -6.32 nats in its sentence and -9.78 with the words shuffled
+    assert plain["top5"] >= 15 / 153, plain
+    assert plain["log_prob"] >= -6.5, plain
+    assert plain["log_prob"] >= mixed["log_prob"] + 3.0, (plain, mixed)  # the sentence helps
+    assert plain["one_piece_share"] == 150 / 153  # the tokenizer decides this, not the weights
     assert plain["unigram_top5"] == 0  # content words are never among the most frequent tokens
 
 
 def test_pocket_gpt_on_the_everyday_set_holds_its_measured_figures():
     plain, mixed = gpt(FOLDER / "pocket-gpt", CASES), gpt(FOLDER / "pocket-gpt", [(t.replace("[MASK]", w), "") for t, w in MIXED])
-    # measured: 192.9 per word (95.5 per token), 7,267 per word on shuffled words, 1,998 by word frequency
-    assert plain["perplexity_per_word"] <= 200 and plain["perplexity"] <= 99, plain
-    assert mixed["perplexity_per_word"] >= 20 * plain["perplexity_per_word"], (plain, mixed)
-    assert plain["unigram_perplexity_per_word"] >= 8 * plain["perplexity_per_word"], plain
+    # measured: 119.2 per word (70.9 per token), 1,949 per word on shuffled words, 1,333 by word frequency
+    assert plain["perplexity_per_word"] <= 125 and plain["perplexity"] <= 73, plain
+    assert mixed["perplexity_per_word"] >= 15 * plain["perplexity_per_word"], (plain, mixed)
+    assert plain["unigram_perplexity_per_word"] >= 10 * plain["perplexity_per_word"], plain
 
 
 def test_pocket_t5_on_the_everyday_set_holds_its_measured_figures():
     plain, mixed = t5(FOLDER / "pocket-t5", CASES), t5(FOLDER / "pocket-t5", MIXED)
-    # measured: 0 of 153 in its 5 spans; log p(the word as its span) -11.08 nats, and -11.05 on shuffled words:
-    # at this budget pocket-t5 writes frequent words and has not learned to read the sentence for a content word
+    # measured: 0 of 153 in its 5 spans; log p(the word as its span) -11.17 nats, and -11.19 on shuffled words:
+    # its new cross-attention has not learned to read the encoder; it writes frequent words for every blank
     assert plain["log_prob"] >= -11.3, plain
-    assert mixed["log_prob"] <= -10.8, mixed  # after retraining: assert a gap to the shuffled control, as for BERT
+    assert mixed["log_prob"] <= -11.0, mixed
+
+
+def test_pocket_bert_s_next_sentence_head_holds_its_measured_accuracy():
+    # measured: 89.3 % of 880 held-out pairs (a line of Austen and its next line, or a random held-out line)
+    assert SAVED["nsp"]["pairs"] == 880 and SAVED["nsp"]["accuracy"] >= 0.85
 
 
 def test_the_results_file_holds_what_the_card_reports():

