@@ -14,7 +14,7 @@ from demo import inputs
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import BadCharactersError, ModelLoadError, TextTooLongError
 from demo.predict import sentence_logprobs
-from demo.results import Causality, Comparison, RankedCandidate, WordScores
+from demo.results import AttentionPair, Causality, Comparison, RankedCandidate, WordScores
 
 
 class ComparingVerbs:
@@ -32,6 +32,22 @@ class ComparingVerbs:
         after = compare(self, with_new_right(before.left, new_right), top_k, masked_model, causal_model,
                         with_seq2seq=False)
         return Causality(before, after)
+
+    def attention_pair(self, text: str, masked_model: str | None = None, causal_model: str | None = None,
+                       masked_layer: int = 0, masked_head: int = 0, causal_layer: int = 0,
+                       causal_head: int = 0) -> AttentionPair:
+        """The Attention tab's verb: both models' attention on one text, each at a layer and head checked
+        against that model (the limit named in the message). Refuses a swapped pair: the family is read
+        from the model itself."""
+        masked = self.attention(masked_model, text, family=MASKED)
+        causal = self.attention(causal_model, text, family=CAUSAL)
+
+        def at(att, layer, head) -> tuple[int, int]:
+            layers, heads = att.weights.shape[:2]  # (L, H, T, T)
+            return inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1)
+
+        return AttentionPair(masked, causal, at(masked, masked_layer, masked_head),
+                             at(causal, causal_layer, causal_head))
 
     def score_both(self, words, text: str, masked_model: str | None = None,
                    causal_model: str | None = None) -> list[WordScores]:
@@ -99,8 +115,11 @@ def compare(service, text: str, top_k: int = 5, masked_model: str | None = None,
         except SEQ2SEQ_UNAVAILABLE as err:
             why = str(err)
         seconds["seq2seq"] = time.perf_counter() - started
+    infos = {MASKED: service.info(masked_model, MASKED), CAUSAL: lm.info}  # loaded already: no second load
+    if spans is not None:
+        infos[SEQ2SEQ] = service.info(spans.model, SEQ2SEQ)
     return Comparison(text, bert.model, lm.spec.id, gpt_left, right, bert.masks[0], causal, ranking,
-                      bert.tokens, causal_tokens, seconds, seq2seq, spans, why)
+                      bert.tokens, causal_tokens, seconds, seq2seq, spans, why, infos)
 
 
 def _first_word(service, lm, top_k):

@@ -3,25 +3,33 @@
 Every error the service raises on purpose derives from DemoError, so the UI can show its
 message as is, while anything else is a bug and gets a generic message plus a log line.
 """
+from demo.text import say
 
 
 class DemoError(Exception):
-    """Base class: `str(err)` is a sentence fit to show to the user (English, for the Python API).
-    `key` and `values` name the same sentence in demo/text, so the web UI can show it in the
-    reader's language: DemoError(message, key="error.empty", limit=50)."""
+    """Base class, raised by key with its values: DemoError("error.too_long", count=600, limit=500).
+    `str(err)` is the key's English sentence from demo/text (for the Python API and logs); the web UI
+    shows the same key in the reader's language. The English is written once, in the table."""
 
-    def __init__(self, message: str = "", key: str | None = None, **values):
-        super().__init__(message)
+    def __init__(self, key: str, **values):
+        super().__init__(say(key, "en", **values))
         self.key = key
         self.values = values
+
+    def __reduce__(self):  # pickles and copies rebuild it from its key (Exception's default passes the English)
+        return _rebuild, (type(self), self.key, self.values)
 
     def again(self) -> "DemoError":
         """The same error as a new exception, to raise once more. Raising one stored exception again
         and again (a remembered failure) chains every raise's frames onto its traceback, and with
         them each request's locals: under a classroom's load that held every result ever made."""
-        fresh = type(self)(str(self), self.key, **self.values)
+        fresh = type(self)(self.key, **self.values)
         fresh.__cause__ = self.__cause__
         return fresh
+
+
+def _rebuild(kind: type, key: str, values: dict) -> DemoError:
+    return kind(key, **values)
 
 
 class EmptyTextError(DemoError):

@@ -20,12 +20,6 @@ from demo.errors import DeviceError
 
 log = logging.getLogger(__name__)
 
-OUT_OF_MEMORY = ("The model ran out of memory on this request; try a shorter text. "
-                 "Other requests are not affected.")
-DEVICE_FAILED = "The GPU failed on this request (the details were logged); please try again."
-DEVICE_RESTARTING = ("The GPU failed on this request and the server is restarting to recover "
-                     "(the details were logged); please try again in a minute.")
-
 # torch.OutOfMemoryError is torch >= 2.5 (torch.cuda's before); AcceleratorError is torch >= 2.8
 OUT_OF_MEMORY_TYPES = (getattr(torch, "OutOfMemoryError", torch.cuda.OutOfMemoryError),)
 ACCELERATOR_TYPES = tuple(t for t in [getattr(torch, "AcceleratorError", None)] if t is not None)
@@ -39,13 +33,13 @@ def device_errors():
     except OUT_OF_MEMORY_TYPES as err:
         log.warning("out of memory: %s", err)
         release_memory()
-        raise DeviceError(OUT_OF_MEMORY, key="error.out_of_memory") from err
+        raise DeviceError("error.out_of_memory") from err
     except ACCELERATOR_TYPES as err:
         log.error("device fault", exc_info=err)
         if restart.restarting() or (restart.context_broken() and restart.restart_soon()):
-            raise DeviceError(DEVICE_RESTARTING, key="error.device_restarting") from err
+            raise DeviceError("error.device_restarting") from err
         release_memory()
-        raise DeviceError(DEVICE_FAILED, key="error.device_failed") from err
+        raise DeviceError("error.device_failed") from err
 
 
 def release_memory() -> None:

@@ -16,10 +16,10 @@ import unicodedata
 import torch
 
 from demo.catalog import MASKED
-from demo.heads import masked_lm_parts
 from demo.loading import LoadedModel
 from demo.errors import ParameterError, TextTooLongError
 from demo.results import WordScore, WordScores
+from demo.tensors import logits_at, pad_id, right_padded
 
 MAX_PIECES = 8  # one forward pass per piece: a longer "word" is refused with this limit
 
@@ -54,26 +54,10 @@ def pieces(tokenizer, left: str, word: str) -> list[int]:
 
 def _distributions(lm: LoadedModel, rows: list[tuple[tuple[int, ...], int]]) -> torch.Tensor:
     """(B, V) float32 softmax at each row's position; rows right-padded and batched."""
-    T = max(len(ids) for ids, _ in rows)
-    pad = lm.tokenizer.pad_token_id if lm.tokenizer.pad_token_id is not None else 0
-    ids = torch.full((len(rows), T), pad, dtype=torch.long)
-    attention = torch.zeros((len(rows), T), dtype=torch.long)
-    for r, (row, _) in enumerate(rows):
-        ids[r, : len(row)] = torch.tensor(row)
-        attention[r, : len(row)] = 1
-    ids, attention = ids.to(lm.device), attention.to(lm.device)
+    ids, attention = right_padded([row for row, _ in rows], pad_id(lm.tokenizer), lm.device)
     at = torch.tensor([p for _, p in rows], device=lm.device)  # (B,)
-    batch = torch.arange(len(rows), device=lm.device)
     with lm.lock, torch.inference_mode():
-        if lm.spec.family == MASKED:
-            encoder, head = masked_lm_parts(lm.model)
-            if head is None:
-                logits = lm.model(input_ids=ids, attention_mask=attention).logits[batch, at]
-            else:
-                logits = head(encoder(input_ids=ids, attention_mask=attention)[0][batch, at])  # (B, V)
-        else:
-            hidden = lm.model.base_model(input_ids=ids, attention_mask=attention)[0][batch, at]  # (B, D)
-            logits = lm.model.get_output_embeddings()(hidden)
+        logits, _ = logits_at(lm, ids, attention, torch.arange(len(rows), device=lm.device), at)  # (B, V)
         return logits.float().softmax(-1)
 
 
@@ -84,13 +68,10 @@ def score(lm: LoadedModel, prompt_ids: list[int], position: int, left: str, word
     split = [pieces(lm.tokenizer, left, w) for w in words]
     for word, w in zip(words, split):
         if len(w) > MAX_PIECES:
-            raise ParameterError(f"A guess may be at most {MAX_PIECES} pieces long; one is {len(w)}.",
-                                 key="error.guess_pieces", limit=MAX_PIECES, count=len(w))
+            raise ParameterError("error.guess_pieces", limit=MAX_PIECES, count=len(w))
     longest = len(prompt_ids) + max(len(w) for w in split)
     if longest > lm.spec.max_positions:
-        raise TextTooLongError(f"Text and guess are {longest} tokens; {lm.spec.id} can handle at most "
-                               f"{lm.spec.max_positions} positions.", key="error.guess_too_long", count=longest,
-                               model=lm.spec.id, limit=lm.spec.max_positions)
+        raise TextTooLongError("error.guess_too_long", count=longest, model=lm.spec.id, limit=lm.spec.max_positions)
     mask_id = lm.tokenizer.mask_token_id
 
     def row(word_ids: list[int], step: int) -> tuple[tuple[int, ...], int]:

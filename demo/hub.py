@@ -109,8 +109,5 @@ def fetch_weights(model: str, repo_id: str, report: Report | None = None) -> Non
             raise  # nothing arrived (refused, not found, no network): ModelCache says why, in general terms
         log.warning("download of %s/%s failed after %d bytes: %r", repo_id, WEIGHTS, seen[0], err)
         done, total = f"{seen[0] / 1e6:.1f}", f"{(seen[1] or 0) / 1e6:.1f}"
-        raise ModelLoadError(
-            f"Could not load model '{model}': the download of its weights from {endpoint()} broke off at "
-            f"{done} of {total} MB and did not resume. To fix: try again later, "
-            f"or choose a bundled pocket model.", key="error.download_broke", model=model, endpoint=endpoint(),
-            done=done, total=total) from err
+        raise ModelLoadError("error.download_broke", model=model, endpoint=endpoint(), done=done,
+                             total=total) from err

@@ -18,6 +18,7 @@ import torch
 
 from demo.loading import LoadedModel
 from demo.results import Span
+from demo.tensors import right_padded
 
 BLANK = "[MASK]"  # how the service hands blanks over
 MAX_SPAN_TOKENS = 8  # the longest span written for one blank
@@ -112,14 +113,10 @@ def _until_stop(tokens: list[int], stop: list[int]) -> list[int]:
 
 def sequence_logprobs(lm: LoadedModel, ids: list[int], prefix: list[int], written: list[list[int]]) -> list[float]:
     """log p(written | source, prefix) of each output, summed over its tokens (nats), one batched pass."""
-    B, W = len(written), max(len(w) for w in written)
-    pad = lm.tokenizer.pad_token_id
-    target = torch.full((B, len(prefix) + W), pad, dtype=torch.long)
-    keep = torch.zeros((B, W), dtype=torch.bool)
-    for b, w in enumerate(written):
-        target[b, : len(prefix) + len(w)] = torch.tensor(prefix + w)
-        keep[b, : len(w)] = True
-    target, keep = target.to(lm.device), keep.to(lm.device)
+    B = len(written)
+    # (B, P+W) prefix and output, right-padded (T5 and BART both have a pad token); keep: the written positions
+    target, real = right_padded([prefix + w for w in written], lm.tokenizer.pad_token_id, lm.device)
+    keep = real[:, len(prefix):].bool()  # (B, W)
     source = torch.tensor([ids] * B, device=lm.device)
     with torch.inference_mode():
         logits = lm.model(input_ids=source, decoder_input_ids=target[:, :-1]).logits  # (B, P+W-1, V)

@@ -18,19 +18,16 @@ def clean_text(text: object, max_chars: int) -> str:
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise ParameterError(f"Text must be a string, not {type(text).__name__}.", key="error.not_string",
-                             kind=type(text).__name__)
+        raise ParameterError("error.not_string", kind=type(text).__name__)
     if len(text) > max_chars:
-        raise TextTooLongError(f"Text is {len(text):,} characters; the limit is {max_chars:,}.",
-                               key="error.too_long", count=len(text), limit=max_chars)
+        raise TextTooLongError("error.too_long", count=len(text), limit=max_chars)
     text = unicodedata.normalize("NFC", text)
     bad = control_characters(text)
     if bad:
         names = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
-        raise BadCharactersError(f"Text contains control characters ({names}); remove them and try again.",
-                                 key="error.control", names=names)
+        raise BadCharactersError("error.control", names=names)
     if not text.strip():
-        raise EmptyTextError("Text is empty: type a sentence first.", key="error.empty")
+        raise EmptyTextError("error.empty")
     return text
 
 
@@ -43,45 +40,37 @@ def with_mask_token(text: str, mask_token: str, max_masks: int, exactly: int | N
     """Rewrite every blank ([MASK], <mask>, ___) as `mask_token`; return the text and the count."""
     text, count = MASK_PATTERN.subn(mask_token, text)
     if count == 0:
-        raise MaskError("No blank found: write [MASK], <mask> or ___ where a word is missing.", key="error.no_blank")
+        raise MaskError("error.no_blank")
     if exactly is not None and count != exactly:
-        raise MaskError(f"Write exactly {exactly} blank ([MASK] or ___); found {count}.", key="error.blanks_exactly",
-                        exactly=exactly, count=count)
+        raise MaskError("error.blanks_exactly", exactly=exactly, count=count)
     if count > max_masks:
-        raise MaskError(f"Found {count} blanks; the limit is {max_masks}.", key="error.blanks_limit", count=count,
-                        limit=max_masks)
+        raise MaskError("error.blanks_limit", count=count, limit=max_masks)
     if not MASK_PATTERN.sub("", text.replace(mask_token, "")).strip():
-        raise MaskError("The text is only blanks: add some words around the blank for context.",
-                        key="error.only_blanks")
+        raise MaskError("error.only_blanks")
     return text, count
 
 
 def without_mask(text: str) -> str:
     if MASK_PATTERN.search(text):
-        raise MaskError("This model predicts the next word and cannot fill a blank: remove [MASK] / ___.",
-                        key="error.causal_blank")
+        raise MaskError("error.causal_blank")
     return text
 
 
 def check_int(name: str, value: object, low: int, high: int) -> int:
     bounds = {"name": name, "low": low, "high": high}
     if isinstance(value, bool) or value is None:
-        raise ParameterError(f"{name} must be a whole number between {low} and {high}.", key="error.whole_number",
-                             **bounds)
+        raise ParameterError("error.whole_number", **bounds)
     if isinstance(value, float):
         if not value.is_integer():
-            raise ParameterError(f"{name} must be a whole number between {low} and {high}; got {value}.",
-                                 key="error.whole_number_got", value=value, **bounds)
+            raise ParameterError("error.whole_number_got", value=value, **bounds)
         value = int(value)
     if not isinstance(value, int):
         try:
             value = int(str(value).strip())
         except ValueError:
-            raise ParameterError(f"{name} must be a whole number between {low} and {high}.",
-                                 key="error.whole_number", **bounds) from None
+            raise ParameterError("error.whole_number", **bounds) from None
     if not low <= value <= high:
-        raise ParameterError(f"{name} must be between {low} and {high}; got {value}.", key="error.range",
-                             name=name, low=low, high=high, value=value)
+        raise ParameterError("error.range", name=name, low=low, high=high, value=value)
     return value
 
 
@@ -90,15 +79,11 @@ def check_float(name: str, value: object, low: float, high: float, low_open: boo
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParameterError(f"{name} must be a number between {low} and {high}.", key="error.number",
-                             **bounds) from None
+        raise ParameterError("error.number", **bounds) from None
     if isinstance(value, bool) or not math.isfinite(number):
-        raise ParameterError(f"{name} must be a number between {low} and {high}.", key="error.number", **bounds)
+        raise ParameterError("error.number", **bounds)
     if number > high or number < low or (low_open and number == low):
-        side = f"above {low}" if low_open else f"at least {low}"
-        raise ParameterError(f"{name} must be {side} and at most {high}; got {number:g}.",
-                             key="error.number_above" if low_open else "error.number_at_least", value=number,
-                             **bounds)
+        raise ParameterError("error.number_above" if low_open else "error.number_at_least", value=number, **bounds)
     return number
 
 
@@ -114,19 +99,17 @@ def check_choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
     """One of `allowed`; the message lists them and does not echo what was typed."""
     if isinstance(value, str) and value.strip() in allowed:
         return value.strip()
-    raise ParameterError(f"Unknown {name}. Choose one of: {', '.join(allowed)}.", key="error.choice", name=name,
-                         choices=", ".join(allowed))
+    raise ParameterError("error.choice", name=name, choices=", ".join(allowed))
 
 
 def check_fraction(name: str, value: object) -> float:
     """A number strictly between 0 and 1."""
-    message = f"{name} must be a fraction above 0 and below 1"
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParameterError(f"{message}.", key="error.fraction", name=name) from None
+        raise ParameterError("error.fraction", name=name) from None
     if isinstance(value, bool) or not math.isfinite(number) or not 0 < number < 1:
-        raise ParameterError(f"{message}; got {number:g}.", key="error.fraction_got", name=name, value=number)
+        raise ParameterError("error.fraction_got", name=name, value=number)
     return number
 
 
@@ -136,11 +119,9 @@ def check_int_list(name: str, value: object, low: int, high: int, max_items: int
         return None
     items = value.replace(",", " ").split() if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not items:
-        raise ParameterError(f"{name} must be a list of whole numbers between {low} and {high}.",
-                             key="error.number_list", name=name, low=low, high=high)
+        raise ParameterError("error.number_list", name=name, low=low, high=high)
     if len(items) > max_items:
-        raise ParameterError(f"{name} may have at most {max_items} values; got {len(items)}.",
-                             key="error.number_list_count", name=name, limit=max_items, count=len(items))
+        raise ParameterError("error.number_list_count", name=name, limit=max_items, count=len(items))
     return sorted({check_int(name, item, low, high) for item in items})
 
 
@@ -157,17 +138,27 @@ def check_words(words: object) -> list[str]:
     if isinstance(words, str):
         words = re.split(r"[,\n，、]", words)
     if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
-        raise ParameterError("words must be a list of strings, or one string with commas between the words.",
-                             key="error.words_type")
+        raise ParameterError("error.words_type")
     words = [unicodedata.normalize("NFC", w).strip() for w in words]
     words = list(dict.fromkeys(w for w in words if w))
     if not words:
-        raise EmptyTextError("Type a guess first: one word, or several separated by commas.", key="error.no_guess")
+        raise EmptyTextError("error.no_guess")
     if len(words) > MAX_WORDS:
-        raise ParameterError(f"At most {MAX_WORDS} guesses at once; got {len(words)}.", key="error.guess_count",
-                             limit=MAX_WORDS, count=len(words))
+        raise ParameterError("error.guess_count", limit=MAX_WORDS, count=len(words))
     for w in words:
         if len(w) > MAX_WORD_CHARS or any(unicodedata.category(c) == "Cc" for c in w):
-            raise ParameterError(f"A guess must be at most {MAX_WORD_CHARS} characters, with no control characters.",
-                                 key="error.guess_chars", limit=MAX_WORD_CHARS)
+            raise ParameterError("error.guess_chars", limit=MAX_WORD_CHARS)
     return words
+
+
+def new_tokens_limit(max_new_tokens: int, max_positions: int) -> int:
+    """The most new tokens one generation may ask of a model: the operator's cap, and one position fewer
+    than the model holds (the prompt takes at least one). The Next word tab sends it as its slider's range."""
+    return max(1, min(int(max_new_tokens), int(max_positions) - 1))
+
+
+def clamp_int(value: object, low: int, high: int) -> int:
+    """A slider's value held to a model's range (a model change may leave the old model's layer or head
+    set): not a refusal, since the person never typed it. Anything not a number is `low`."""
+    number = int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else low
+    return min(max(number, low), max(low, high))

@@ -86,9 +86,7 @@ class ModelCache:
             return self._models[spec.id]
         if self.sealed:
             choices = ", ".join(self.loaded(spec.family))
-            raise ModelLoadError(f"Model '{spec.id}' is not loaded on this server, which loads its models at "
-                                 f"start-up. Choose one of: {choices}.", key="error.not_loaded", model=spec.id,
-                                 choices=choices)
+            raise ModelLoadError("error.not_loaded", model=spec.id, choices=choices)
         # one load at a time, whatever the model: from_pretrained builds models on the "meta"
         # device through process-wide state, so two loads in two threads corrupt each other
         with self._loading:
@@ -108,9 +106,7 @@ class ModelCache:
     def _load(self, spec: ModelSpec, report: Report | None = None) -> LoadedModel:
         auto = {MASKED: AutoModelForMaskedLM, CAUSAL: AutoModelForCausalLM, SEQ2SEQ: AutoModelForSeq2SeqLM}.get(spec.family)
         if auto is None:
-            raise ModelLoadError(f"Model '{spec.id}' is a {spec.family} model; this app serves masked, causal "
-                                 "and encoder-decoder LMs.", key="error.unserved_family", model=spec.id,
-                                 family=spec.family)
+            raise ModelLoadError("error.unserved_family", model=spec.id, family=spec.family)
         local_only = self.offline or spec.bundled
         started = time.perf_counter()
         try:
@@ -125,10 +121,7 @@ class ModelCache:
         except Exception as err:  # missing files, no network, a corrupt file (SafetensorError), a bad config
             log.warning("could not load %s: %r", spec.id, err)
             why = (str(err).splitlines() or [type(err).__name__])[0][:200]
-            fix = ("choose a bundled pocket model, or run once with network access so the weights are cached"
-                   if not spec.bundled else "reinstall the app: the bundled model files are missing or damaged")
-            raise ModelLoadError(f"Could not load model '{spec.id}': {why}. To fix: {fix}.",
-                                 key="error.load_failed_bundled" if spec.bundled else "error.load_failed_hub",
+            raise ModelLoadError("error.load_failed_bundled" if spec.bundled else "error.load_failed_hub",
                                  model=spec.id, why=why) from err
         model.to(self.device).eval().requires_grad_(False)
         self.loads[spec.id] += 1

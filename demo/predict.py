@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import torch
 
-from demo.heads import masked_lm_parts
 from demo.loading import LoadedModel
 from demo.results import Candidate
+from demo.tensors import logits_at, pad_id, right_padded
 
 
 @dataclass(frozen=True)
@@ -22,14 +22,7 @@ class Request:
 
 def _pad(lm: LoadedModel, requests) -> tuple[torch.Tensor, torch.Tensor]:
     """(B, T) ids and attention mask, right-padded."""
-    T = max(len(r.ids) for r in requests)
-    pad = lm.tokenizer.pad_token_id if lm.tokenizer.pad_token_id is not None else 0
-    ids = torch.full((len(requests), T), pad, dtype=torch.long)
-    mask = torch.zeros((len(requests), T), dtype=torch.long)
-    for row, r in enumerate(requests):
-        ids[row, : len(r.ids)] = torch.tensor(r.ids)
-        mask[row, : len(r.ids)] = 1
-    return ids.to(lm.device), mask.to(lm.device)
+    return right_padded([r.ids for r in requests], pad_id(lm.tokenizer), lm.device)
 
 
 def candidates(lm: LoadedModel, probs: torch.Tensor, k: int) -> list[Candidate]:
@@ -45,14 +38,9 @@ def candidates(lm: LoadedModel, probs: torch.Tensor, k: int) -> list[Candidate]:
 def fill_mask_batch(lm: LoadedModel, requests: list[Request]) -> list[list[list[Candidate]]]:
     """For each request, one ranked list per mask token, left to right."""
     ids, attention = _pad(lm, requests)
-    encoder, head = masked_lm_parts(lm.model)
     with torch.inference_mode():
         rows, cols = (ids == lm.tokenizer.mask_token_id).nonzero(as_tuple=True)  # (M,), (M,): row-major
-        if head is None:
-            logits = lm.model(input_ids=ids, attention_mask=attention).logits[rows, cols]
-        else:
-            hidden = encoder(input_ids=ids, attention_mask=attention)[0]  # (B, T, D)
-            logits = head(hidden[rows, cols])  # (M, V): the head runs on masked rows only
+        logits, _ = logits_at(lm, ids, attention, rows, cols)  # (M, V): the head runs on masked rows only
         probs = logits.float().softmax(-1)  # float32 even on a half-precision GPU
     out: list[list[list[Candidate]]] = [[] for _ in requests]
     for m, row in enumerate(rows.tolist()):
@@ -70,9 +58,8 @@ def next_token_batch(lm: LoadedModel, requests: list[Request]) -> list[NextDistr
     ids, attention = _pad(lm, requests)
     last = attention.sum(1) - 1  # (B,) index of each row's last real token
     with torch.inference_mode():
-        hidden = lm.model.base_model(input_ids=ids, attention_mask=attention)[0]  # (B, T, D)
-        hidden = hidden[torch.arange(len(requests), device=ids.device), last]  # (B, D)
-        probs = lm.model.get_output_embeddings()(hidden).float().softmax(-1)  # (B, V)
+        logits, _ = logits_at(lm, ids, attention, torch.arange(len(requests), device=ids.device), last)  # (B, V)
+        probs = logits.float().softmax(-1)  # (B, V)
         entropy = torch.special.entr(probs).sum(-1)  # (B,)
     return [NextDistribution(candidates(lm, probs[b], r.top_k), float(entropy[b]))
             for b, r in enumerate(requests)]

@@ -69,7 +69,9 @@ class Attention:
     tokens: list[str]
     weights: np.ndarray  # (layers, heads, T, T) float32; row i = where token i looks
     causal: bool  # True: a left-to-right decoder's mask (zero above the diagonal)
-    truncated: bool = False
+    # per token: one the tokenizer adds around the text ([CLS], <s>, <|endoftext|>: its all_special_ids);
+    # a blank is not one (it holds a word). Empty: none known, nothing is hidden
+    special: list[bool] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class Comparison:
     seq2seq_model: str = ""  # the model asked for (the default's id when none was named)
     infill: Infill | None = None  # None: no encoder-decoder could run here (see infill_error)
     infill_error: str = ""  # one line, the service's own message (English; the UI says it in the reader's language)
+    infos: dict[str, "ModelInfo"] = field(default_factory=dict)  # family -> the model that answered (its facts)
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,22 @@ class ModelInfo:
     device: str
     dtype: str
     tokenizer: str  # "WordPiece", "BPE", ...
+
+
+@dataclass(frozen=True)
+class Split:
+    """One tokenizer's pieces for a text: a loaded model's, or a reference tokenizer's (no model)."""
+    name: str  # the model's id, or the reference tokenizer's name
+    tokenizer: str  # "WordPiece", "BPE", "Unigram"
+    pieces: list[str]
+    reference: bool
+
+
+@dataclass(frozen=True)
+class Splits:
+    """The tokenizer lesson: the same text cut by each tokenizer family."""
+    text: str
+    rows: list[Split]
 
 
 # -- inside the models (lens, attribution, one head's arithmetic) ---------------------------
@@ -301,3 +320,128 @@ class WordScores:
     words: list[WordScore]
     method: str  # how a word of several pieces is scored, in words
     vocabulary: int = 0  # how many single tokens a rank is counted among
+
+
+# -- pre-train, then fine-tune (demo/adapt) ---------------------------------------------------
+
+POOLS = ("first", "last", "mean")  # which hidden state stands for a sentence: first token, last token, average
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A logistic-regression probe on the frozen model's hidden states, scored on held-out sentences."""
+    model: str
+    family: str  # "masked" | "causal"
+    task: str  # "sentiment", "sentiment-zh" or "own" (the caller's sentences)
+    classes: list[str]  # label names; index = class number
+    accuracy: dict[str, float]  # pool -> held-out accuracy at the last layer
+    by_layer: list[dict[str, float]]  # one per layer, embeddings first: pool -> held-out accuracy
+    points: dict[str, np.ndarray]  # pool -> (N, 2) PCA of the last layer's sentence vectors
+    labels: list[int]  # (N,) class number per sentence
+    texts: list[str]  # (N,)
+    held_out: list[bool]  # (N,) True: scored, never trained on
+    chance: float  # held-out share of its most common class: what always guessing it scores
+    first_token: str  # what "first" reads for the first sentence ("[CLS]" for BERT, a word for GPT-2)
+    last_token: str
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class FineTune:
+    """The whole model plus a small head trained for at most `limit_seconds`, against the frozen probe."""
+    model: str
+    family: str
+    task: str
+    classes: list[str]
+    pool: str  # the token the head reads: "first" ([CLS]) for masked models, "last" for causal ones
+    losses: list[float]  # training loss per step (cross-entropy, nats)
+    before: float  # held-out accuracy of the pre-trained model with the untrained head
+    after: float  # held-out accuracy after fine-tuning
+    probe: float  # held-out accuracy of the frozen model's features + logistic regression (same token)
+    steps: int
+    batch: int
+    train_size: int
+    test_size: int
+    seconds: float  # time spent training (evaluation not counted)
+    limit_seconds: float
+    stopped: bool = False  # ended by Stop before the time was up
+    waited: float = 0.0  # seconds spent queued behind another page's fine-tune
+
+
+@dataclass(frozen=True)
+class Classified:
+    """A page's fine-tuned copy on one new sentence."""
+    model: str
+    text: str
+    classes: list[str]
+    probs: list[float]  # softmax of the head, one per class
+
+    @property
+    def label(self) -> str:
+        return self.classes[max(range(len(self.probs)), key=self.probs.__getitem__)]
+
+
+@dataclass(frozen=True)
+class NextSentence:
+    """Does `second` follow `first`? Asked the way each model was pre-trained to answer it."""
+    model: str
+    family: str
+    method: str  # "nsp" (BERT's next-sentence head), "sop" (ALBERT's sentence-order head), "causal"
+    first: str
+    second: str
+    prob_follows: float | None  # nsp: P(IsNext); sop: P(in this order); causal: None
+    logprob_with: float | None = None  # causal: log p(second | first), nats
+    logprob_alone: float | None = None  # causal: log p(second) after the start token alone, nats
+
+    @property
+    def difference(self) -> float | None:
+        """causal: how much likelier `second` is after `first` than alone, in nats (> 0: first helps)."""
+        if self.logprob_with is None or self.logprob_alone is None:
+            return None
+        return self.logprob_with - self.logprob_alone
+
+
+@dataclass(frozen=True)
+class WarpStep:
+    name: str  # "model", "temperature", "top_k", "top_p"
+    setting: float  # the knob's value (0 for "model")
+    probs: list[float]  # the shown candidates' probabilities after this step (renormalised)
+    kept: int  # tokens still possible (probability > 0) after this step
+    mass: float  # share of the model's own probability those tokens had
+
+
+@dataclass(frozen=True)
+class Warping:
+    """The next-token distribution before and after each of transformers' warpers, in their order."""
+    model: str
+    text: str
+    tokens: list[str]  # the prompt as the model saw it
+    candidates: list[Candidate]  # the model's top tokens (their order never changes under the warpers)
+    steps: list[WarpStep]
+    vocab: int
+
+
+@dataclass(frozen=True)
+class InsideColumn:
+    """One model's column of the Inside tab: its facts, lens, attribution and one head's Q·K·V steps."""
+    info: ModelInfo
+    lens: Lens
+    attribution: Attribution
+    steps: AttentionSteps  # at the layer and head asked for (clamped to the model's), query = the lens position
+
+
+@dataclass(frozen=True)
+class Inside:
+    """`inside`: one sentence with one blank through a masked and a causal model."""
+    text: str
+    masked: InsideColumn
+    causal: InsideColumn
+
+
+@dataclass(frozen=True)
+class AttentionPair:
+    """The Attention tab's one result: both models' weights on one text, at the layers and heads chosen."""
+    masked: Attention
+    causal: Attention
+    masked_at: tuple[int, int]  # (layer, head), checked against the masked model
+    causal_at: tuple[int, int]

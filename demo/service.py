@@ -13,6 +13,7 @@ from typing import Iterator
 import torch
 
 from demo import catalog, faults, inputs
+from demo.adapt.verbs import AdaptVerbs
 from demo.batching import Batcher
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec
 from demo.comparison import ComparingVerbs
@@ -27,12 +28,15 @@ from demo.predict import Request, fill_mask_batch, next_token_batch
 from demo.results import (Attention, FillMask, Generation, GeneratedToken, Infill, ModelInfo, NextTokens,
                           WordScores)
 from demo.settings import Settings
+from demo.splits import SplittingVerbs
+from demo.tensors import special_positions
 from demo.startup import choose_defaults, seq2seq_default
 
 
-class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs):
+class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs, AdaptVerbs, SplittingVerbs):
     # cost, compress: demo/measure/verbs.py; compare, change_right, score_both: demo/comparison.py;
-    # lens, attribution, attention_steps, fill_with_own_word: demo/inside/verbs.py
+    # lens, attribution, attention_steps, fill_with_own_word: demo/inside/verbs.py;
+    # probe, fine_tune, classify, forget_tuned, next_sentence, sampling: demo/adapt/verbs.py; split: demo/splits.py
     def __init__(self, settings: Settings | None = None, defaults: dict[str, str] | None = None,
                  extra_models: list[ModelSpec] = ()):
         """`extra_models` join the allowlist (e.g. an operator's fine-tuned model, or test models)."""
@@ -60,11 +64,9 @@ class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs):
     def spec(self, model: str | None, family: str) -> ModelSpec:
         spec = catalog.resolve(model or self.default(family), self._allow_local, self.catalog)
         if spec.family != family:
-            verb = {MASKED: "fill blanks", CAUSAL: "predict the next word"}.get(family, "write a blank's span")
             key = {MASKED: "error.family_fill", CAUSAL: "error.family_next"}.get(family, "error.family_span")
             choices = ", ".join(self.choices(family))
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model and cannot {verb}; choose one of: {choices}.",
-                                   key=key, model=spec.id, family=spec.family, choices=choices)
+            raise WrongFamilyError(key, model=spec.id, family=spec.family, choices=choices)
         return spec
 
     _allow_local = True  # the Python API accepts local directories; the web app turns this off
@@ -170,7 +172,7 @@ class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs):
             out = lm.model(input_ids=torch.tensor([ids], device=lm.device), output_attentions=True)
             weights = torch.stack(out.attentions)[:, 0].float().cpu().numpy()  # (L, H, T, T)
         return Attention(lm.spec.id, lm.tokenizer.convert_ids_to_tokens(ids), weights,
-                         causal=lm.spec.family == CAUSAL)
+                         causal=lm.spec.family == CAUSAL, special=special_positions(lm.tokenizer, ids))
 
     def score_words(self, model: str | None, text: str, words, family: str | None = None) -> WordScores:
         """Each guessed word's probability and rank at the blank (masked model) or as the next word
@@ -183,8 +185,7 @@ class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs):
             family = MASKED if inputs.MASK_PATTERN.search(text) else CAUSAL
         spec = self._any_family(model, family)
         if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; guesses are scored by a masked or a "
-                                   "causal model.", key="error.family_guess", model=spec.id, family=spec.family)
+            raise WrongFamilyError("error.family_guess", model=spec.id, family=spec.family)
         if spec.family == MASKED:
             text, _ = inputs.with_mask_token(text, "[MASK]", self.settings.max_masks, exactly=1)
         else:
@@ -231,14 +232,10 @@ class InferenceService(MeasuringVerbs, ComparingVerbs, InsideVerbs):
             ids = ids[:-1]
         limit = lm.positions
         if len(ids) + room > limit:
-            what = f"{len(ids)} tokens" + (f" plus {room} new tokens" if room else "")
-            raise TextTooLongError(f"Text is {what}; {lm.spec.id} can handle at most {limit} positions.",
-                                   key="error.too_many_tokens_room" if room else "error.too_many_tokens",
-                                   count=len(ids), room=room, model=lm.spec.id, limit=limit)
+            raise TextTooLongError("error.too_many_tokens_room" if room else "error.too_many_tokens", count=len(ids),
+                                   room=room, model=lm.spec.id, limit=limit)
         if ids and max(ids) >= lm.rows:  # a tokenizer larger than the model's embedding table
-            raise BadCharactersError(f"Text contains pieces {lm.spec.id} has no embedding for (its tokenizer and "
-                                     f"weights disagree); remove unusual words or characters and try again.",
-                                     key="error.no_embedding", model=lm.spec.id)
+            raise BadCharactersError("error.no_embedding", model=lm.spec.id)
         return ids
 
     def _batcher(self, lm: LoadedModel, verb: str, run) -> Batcher:

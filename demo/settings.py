@@ -28,6 +28,8 @@ class Settings:
     max_new_tokens: int = 256
     max_batch: int = 16  # concurrent requests merged into one forward pass
     mcp: bool = False  # also serve the verbs as MCP tools (Gradio's mcp_server; needs gradio[mcp])
+    cluster: str = ""  # DEMO_CLUSTER: "" in this process; local | auto | ray://host:port: Ray Serve (demo/cluster)
+    replicas: str = "1"  # DEMO_REPLICAS: replicas per model family's deployment, or MIN-MAX to autoscale
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -41,4 +43,6 @@ class Settings:
             offline=offline,
             allow_local_models=_flag("DEMO_ALLOW_LOCAL_MODELS"),
             mcp=_flag("DEMO_MCP"),
+            cluster=os.environ.get("DEMO_CLUSTER", "").strip(),
+            replicas=os.environ.get("DEMO_REPLICAS", "1").strip() or "1",
         )

@@ -88,7 +88,7 @@ def service(bert_dir, gpt_dir) -> InferenceService:
 
 # -- the launched app, for API (gradio_client) and browser (Playwright) tests --------------------
 
-def make_web_service(bert_dir: str, gpt_dir: str, t5_dir: str | None = None) -> InferenceService:
+def make_web_service(bert_dir: str, gpt_dir: str, t5_dir: str | None = None, **settings) -> InferenceService:
     """What the web app runs on in tests: the tiny models join the allowlist as `tiny-bert` and
     `tiny-gpt` (the pocket models are in it already) and are the defaults; local directories are
     refused, as on a hosted server. With `t5_dir`, a tiny T5 joins as `tiny-t5`, the encoder-decoder default."""
@@ -105,7 +105,7 @@ def make_web_service(bert_dir: str, gpt_dir: str, t5_dir: str | None = None) -> 
         from demo.startup import seq2seq_default
 
         defaults["seq2seq"] = seq2seq_default(Settings(offline=True), hub_ok=False)
-    service = InferenceService(Settings(device="cpu"), defaults=defaults, extra_models=extra)
+    service = InferenceService(Settings(device="cpu", **settings), defaults=defaults, extra_models=extra)
     return service.web_only()
 
 
@@ -150,8 +150,12 @@ def browser():
     if not os.path.exists(CHROMIUM):  # a missing browser fails the browser tests: they never pass unrun
         pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium, or set DEMO_CHROMIUM "
                     f"to a Chromium binary")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Gradio draws a page with JavaScript after its load event; on a busy CPU that takes more than expect's
+    # 5 s default (measured: over 8 s with the suite and a training run beside it), so a check on a page that
+    # is still "Loading…" waits for it, not fails
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser

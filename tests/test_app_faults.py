@@ -41,7 +41,7 @@ def test_a_model_with_corrupt_files_gets_a_message_and_the_others_keep_serving(c
     (broken / "config.json").write_text('{"architectures": ["BertForMaskedLM"], "model_type": "bert"}')
     (broken / "model.safetensors").write_bytes(b"not really weights")
     monkeypatch.setitem(web_service.catalog, "broken-bert",
-                        ModelSpec("broken-bert", MASKED, "broken", str(broken), 64, "[MASK]", bundled=True))
+                        ModelSpec("broken-bert", MASKED, str(broken), 64, bundled=True))
     with pytest.raises(AppError, match=r"Could not load model 'broken-bert'.*To fix"):
         client.predict(model="broken-bert", **FILL)
     answered(client, web_service, "fill_mask", FILL["text"])  # the default masked model still answers

@@ -103,7 +103,7 @@ def test_the_strip_shows_what_the_encoder_reads_and_the_decoder_writes(service, 
 def no_encoder_decoder(bert_dir, gpt_dir, tmp_path, monkeypatch):
     """A service whose encoder-decoder default cannot load (its files are gone) and no pocket-t5 to fall back on."""
     monkeypatch.delitem(catalog.POCKET, SEQ2SEQ, raising=False)
-    gone = ModelSpec("gone-t5", SEQ2SEQ, "gone", str(tmp_path / "gone-t5"), 64, "<extra_id_0>", bundled=True)
+    gone = ModelSpec("gone-t5", SEQ2SEQ, str(tmp_path / "gone-t5"), 64, bundled=True)
     service = make_service(bert_dir, gpt_dir)
     service.catalog["gone-t5"] = gone
     service._defaults[SEQ2SEQ] = "gone-t5"

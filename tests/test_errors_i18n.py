@@ -1,12 +1,17 @@
 """Errors carry a text key: the web page shows them in the reader's language, while str(err) stays
 the English sentence for the Python API."""
+import ast
+import copy
+import pickle
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
 
 from demo import inputs
-from demo.errors import DemoError
+from demo import errors
+from demo.errors import DemoError, MaskError, TextTooLongError
 from demo.text import en, say, zh
 from demo.ui.common import shown
 
@@ -22,6 +27,35 @@ CASES = [
     lambda: inputs.check_int("top_k", 99, 1, 50),
     lambda: inputs.check_words(" , "),
 ]
+
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+ERRORS = {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, DemoError)}
+
+
+def test_an_error_is_raised_by_key_and_its_english_comes_from_the_table():
+    err = TextTooLongError("error.too_long", count=1200, limit=1000)
+    assert str(err) == "Text is 1,200 characters; the limit is 1,000." and err.key == "error.too_long"
+    assert err.values == {"count": 1200, "limit": 1000}
+    for again in (err.again(), pickle.loads(pickle.dumps(err)), copy.deepcopy(err)):
+        assert type(again) is TextTooLongError and str(again) == str(err) and again.values == err.values
+    assert str(MaskError("error.no_blank")) == "No blank found: write [MASK], <mask> or ___ where a word is missing."
+
+
+def test_no_raise_site_writes_the_english_again():
+    """Every DemoError made in demo/ names its key first and passes values only: no message of its own
+    that could drift from demo/text/en (an f-string repeating the table, as 56 sites once did)."""
+    sites, wrong = 0, []
+    for path in DEMO.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ERRORS:
+                sites += 1
+                first = node.args[0] if node.args else None
+                keys = [c.value for c in ast.walk(first) if isinstance(c, ast.Constant)] if first is not None else []
+                named = isinstance(first, ast.Name) or (keys and all(str(k).startswith("error.") for k in keys))
+                if len(node.args) != 1 or not named or any(k.arg == "key" for k in node.keywords):
+                    wrong.append(f"{path.relative_to(DEMO.parent)}:{node.lineno}")
+    assert sites > 50 and wrong == []
 
 
 @pytest.mark.parametrize("case", CASES)

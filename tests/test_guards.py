@@ -19,7 +19,7 @@ def service_with(spec: ModelSpec) -> InferenceService:
 
 def test_the_models_own_position_table_wins_over_a_larger_catalog_figure(tmp_path):
     folder = build("bert", tmp_path / "bert")
-    service = service_with(ModelSpec("claims-512", MASKED, "claims 512", folder, 512, "[MASK]", bundled=True))
+    service = service_with(ModelSpec("claims-512", MASKED, folder, 512, bundled=True))
     assert service.load(None, MASKED).positions == POSITIONS
     tok = AutoTokenizer.from_pretrained(folder)
     text = "the " * (POSITIONS - 2) + "[MASK]"  # [CLS] + 62 + [MASK] + [SEP] = 65 tokens
@@ -36,7 +36,7 @@ def test_an_id_past_the_embedding_table_is_refused_before_the_model(tmp_path):
     tok = AutoTokenizer.from_pretrained(folder)
     tok.add_tokens(["zebra"])  # id len(vocab): one past the model's table
     tok.save_pretrained(folder)
-    service = service_with(ModelSpec("mismatched", MASKED, "mismatched", folder, POSITIONS, "[MASK]", bundled=True))
+    service = service_with(ModelSpec("mismatched", MASKED, folder, POSITIONS, bundled=True))
     assert len(service.fill_mask(None, "the cat [MASK] .").masks[0]) == 5  # ids inside the table: answered
     for verb in (lambda: service.fill_mask(None, "the zebra [MASK] ."), lambda: service.attention(None, "the zebra")):
         with pytest.raises(BadCharactersError) as caught:

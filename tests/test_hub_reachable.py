@@ -12,8 +12,9 @@ from hub_scenarios import run_scenario
 
 WANTED = {"masked": "bert-base-uncased", "causal": "gpt2"}
 POCKET = {"masked": "pocket-bert", "causal": "pocket-gpt"}
-FELL_BACK = ("Using the bundled pocket models because the model hub cannot be reached; "
-             "other models load only if already downloaded.")
+FELL_BACK = ("The model hub cannot be reached, so the bundled pocket models answer: small models this project "
+             "trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+             "`python -m demo.prepare` once while online to keep them for offline use.")
 PROBES = [("HEAD", "/bert-base-uncased/resolve/main/config.json", None),
           ("HEAD", "/gpt2/resolve/main/config.json", None), ("HEAD", "/gpt2/resolve/main/config.json", None)]
 
@@ -90,6 +91,7 @@ def test_a_server_that_is_not_a_hub_does_not_count(tmp_path):
 def test_offline_mode_never_asks_the_hub(hub, tmp_path):
     out = run_scenario("reachability", HF_ENDPOINT=hub.url, HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path))
     assert (out["reachable"], out["defaults"], out["hub_ok"]) == (False, POCKET, False)
-    assert out["notice"] == ("Using the bundled pocket models because offline mode is set; "
-                             "other models load only if already downloaded.")
+    assert out["notice"] == ("Offline mode is set, so the bundled pocket models answer: small models this project trained from "
+                             "all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                             "`python -m demo.prepare` once while online to keep them for offline use.")
     assert hub.requests == []

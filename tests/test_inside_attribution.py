@@ -39,7 +39,8 @@ def test_logprobs_are_the_models_own_on_input_and_baseline(service, who):
     position = result.blank - 1 if who.causal else result.blank
     assert result.target_logprob == pytest.approx(_own_logprob(who, tok, result.tokens, position, result.target.id),
                                                   abs=1e-5)
-    fill = tok.eos_token if who.causal else tok.mask_token  # GPT-2 has no pad token
+    # masked: the mask token; causal: the pad token where there is one (pocket-gpt), else end-of-text (GPT-2 has no pad)
+    fill = (tok.pad_token or tok.eos_token) if who.causal else tok.mask_token
     special = set(tok.all_special_tokens)
     baseline = [t if t in special else fill for t in result.tokens]
     assert result.baseline_logprob == pytest.approx(_own_logprob(who, tok, baseline, position, result.target.id),

@@ -21,7 +21,7 @@ from gradio_client import Client
 
 from demo.batching import BATCHES_KEPT, Batcher
 from demo.catalog import CAUSAL, MASKED
-from demo.ui import attention_tab, export
+from demo.ui import attention_tab, attention_view, export
 from demo.ui.app import SESSIONS_KEPT, launch_options
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,11 +74,11 @@ def test_too_late_is_reported_when_torch_is_already_loaded(monkeypatch):
 
 
 def test_a_slider_range_is_sent_only_when_the_count_changes():
-    update = attention_tab._range(4, 7)  # first run: this page has no range yet
+    update = attention_view.slider(4, 7)  # first run: this page has no range yet
     assert update == {"__type__": "update", "minimum": 0, "maximum": 3, "value": 3, "interactive": True}
-    assert attention_tab._range(4, 2, sent=4) == 2  # same model again: the value only
-    assert attention_tab._range(4, 7, sent=4) == 3  # clamped into the range the page has
-    assert attention_tab._range(2, 1, sent=4)["maximum"] == 1  # another model: its range
+    assert attention_view.slider(4, 2, sent=4) == 2  # same model again: the value only
+    assert attention_view.slider(4, 7, sent=4) == 3  # clamped into the range the page has
+    assert attention_view.slider(2, 1, sent=4)["maximum"] == 1  # another model: its range
 
 
 def _session(app, client: Client):
@@ -132,14 +132,20 @@ def test_what_a_session_keeps_holds_no_tensors(app, app_url):
 
 
 def test_attention_weights_expire_and_a_later_slider_recomputes_them(app, web_service):
-    states = [b for b in app.blocks.values() if isinstance(b, gr.State) and b.time_to_live != float("inf")]
-    assert len(states) == 2 and {s.time_to_live for s in states} == {attention_tab.WEIGHTS_KEPT_S}
+    from demo.text import say
+
+    states = [b for b in app.blocks.values() if isinstance(b, gr.State) and b.time_to_live == attention_tab.WEIGHTS_KEPT_S]
+    assert len(states) >= 4  # at least one per model on each language's page (/ and /zh)
     expiring = {state._id for state in states}
-    # the Attention tab's, by their model dropdown's label (its text key: labels are translated in the page)
-    redraws = {fn.inputs[5].label.key: fn for fn in app.fns.values()
-               if fn.name == "redraw" and fn.inputs and fn.inputs[0]._id in expiring}
-    assert set(redraws) == {"tabs.masked_model", "tabs.causal_model"}
-    for label, family in [("tabs.masked_model", MASKED), ("tabs.causal_model", CAUSAL)]:
+    # the Attention tab's redraws, by their model dropdown's label (plain text in its page's language)
+    redraws = {}
+    for fn in app.fns.values():
+        if fn.name == "redraw" and fn.inputs and fn.inputs[0]._id in expiring:
+            redraws.setdefault(fn.inputs[5].label, fn)
+    pairs = [(say("tabs.masked_model", lang), MASKED) for lang in ("en", "zh")] + \
+            [(say("tabs.causal_model", lang), CAUSAL) for lang in ("en", "zh")]
+    assert set(redraws) == {label for label, _ in pairs}
+    for label, family in pairs:
         want = web_service.attention(None, TEXT, family=family).weights  # (L, H, n, n)
         layer = min(1, want.shape[0] - 1)
         ran = {family: list(want.shape[:2])}  # the page's first run set its slider ranges

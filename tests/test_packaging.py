@@ -19,8 +19,8 @@ def test_readme_front_matter_configures_the_space():
 
 def test_ci_runs_the_readme_commands():
     readme, ci = (ROOT / "README.md").read_text(), (ROOT / ".ci" / "run").read_text()
-    assert 'pip install "torch==2.13.0" -e ".[test]"' in readme
+    assert 'pip install "torch==2.13.0" -e ".[test,cluster]"' in readme
     commands = [line for line in ci.splitlines() if line and not line.startswith(("#", " ", "if", "fi", "set", "cd", "export"))]
-    assert commands == ['pip install "torch==2.13.0" -e ".[test]"', "python tests/real_tokenizers.py", "pytest",
+    assert commands == ['pip install "torch==2.13.0" -e ".[test,cluster]"', "python tests/real_tokenizers.py", "pytest",
                         "DEMO_TEST_MODELS=pocket pytest"]
     assert all(f"\n{command} " in readme for command in commands)  # each in the README's command block

@@ -74,7 +74,7 @@ def test_the_tokenizer_lesson_on_the_real_tokenizers(real):
     gpt_pieces = real.tokenize(GPT, "café naïveté", CAUSAL)
     assert gpt_pieces == ["c", "af", "Ã©", "Ġna", "Ã¯", "vet", "Ã©"]  # é is the bytes C3 A9: Ã ©
     chips = lessons.token_chips(GPT, "BPE", gpt_pieces)
-    assert chips.count('class="learn-chip"') == 7 and '<span class="learn-marker">Ġ</span>na' in chips
+    assert chips.count('class="learn-chip"') == 7 and '<span class="learn-marker">␣</span>na' in chips
     chips = lessons.token_chips(BERT, "WordPiece", real.tokenize(BERT, "unbelievably", MASKED))
     assert chips.count('<span class="learn-marker">##</span>') == 4 and "5 pieces" in chips
     gpt = real.load(GPT, CAUSAL).tokenizer

@@ -8,6 +8,7 @@ from transformers import AutoTokenizer
 
 from conftest import CAUSAL, MASKED, ON_POCKET, ended_clean, open_tab
 from demo import pocket, startup
+from demo.viz.bars import piece_label
 
 # words each test model cuts into pieces (the bundled 16,384-piece WordPiece keeps "playing" whole)
 WORD = "the cats were napping" if ON_POCKET else "the cats playing"
@@ -31,11 +32,11 @@ def test_a_person_compares_the_two_tokenizers(page, bert_dir, gpt_dir):
         pieces = AutoTokenizer.from_pretrained(folder).tokenize(WORD)  # the model's own tokenizer, not the app's call
         chips = page.locator(f"{box} .learn-chip")
         expect(chips).to_have_count(len(pieces))
-        expect(chips).to_have_text(pieces)  # the marker is set apart, but each chip reads as the piece
+        expect(chips).to_have_text([piece_label(p) for p in pieces])  # each chip as every chart draws the piece
         expect(page.locator(box)).to_contain_text(f"{len(pieces)} pieces")
-    # WordPiece marks a continuation with ##, byte-level BPE a leading space with Ġ
+    # WordPiece marks a continuation with ##, byte-level BPE a leading space with Ġ: drawn ␣, as on every chart
     expect(page.locator("#learn-tokens-masked .learn-marker").first).to_have_text("##")
-    expect(page.locator("#learn-tokens-causal .learn-marker").first).to_have_text("Ġ")
+    expect(page.locator("#learn-tokens-causal .learn-marker").first).to_have_text("␣")
     ended_clean(page, "learn")
 
 

@@ -22,7 +22,7 @@ def test_a_first_use_announces_which_models_are_loading(bert_dir, gpt_dir):
 def test_service_errors_show_their_message_and_bugs_a_generic_one():
     @user_errors
     def refuses():
-        raise MaskError("No blank found: write [MASK]")
+        raise MaskError("error.no_blank")
 
     @user_errors
     def breaks():

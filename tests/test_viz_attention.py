@@ -24,9 +24,10 @@ def softmax_rows(rng, shape, causal):
     return (weights / weights.sum(-1, keepdims=True)).astype(np.float32)
 
 
-def make(tokens, causal=False, layers=2, heads=2, seed=0):
+def make(tokens, causal=False, layers=2, heads=2, seed=0, special=()):
+    """`special`: the positions the tokenizer would call special (the service reads all_special_ids)."""
     weights = softmax_rows(np.random.default_rng(seed), (layers, heads, len(tokens), len(tokens)), causal)
-    return Attention("tiny", list(tokens), weights, causal)
+    return Attention("tiny", list(tokens), weights, causal, [i in special for i in range(len(tokens))])
 
 
 def test_head_heatmap_shows_the_weights_of_the_chosen_head():

@@ -11,12 +11,13 @@ from demo.viz.heatmaps import HOVER_NAMES, MAX_TOKENS, head_heatmap, layer_grid
 from test_viz_attention import make, softmax_rows
 
 TOKENS = ["[CLS]", "the", "cat", "[MASK]", "[SEP]"]
+SPECIAL = (0, 4)  # [CLS] and [SEP]: the service reads them from the tokenizer (tests/test_special_tokens.py)
 
 
 def test_hiding_special_tokens_keeps_the_rest_and_rows_sum_to_one():
-    att = make(TOKENS, layers=2, heads=3)
-    tokens, weights = without_special(att.tokens, att.weights)
-    assert tokens == ["the", "cat", "[MASK]"]  # a blank holds a word: it stays
+    att = make(TOKENS, layers=2, heads=3, special=SPECIAL)
+    tokens, weights = without_special(att.tokens, att.weights, att.special)
+    assert tokens == ["the", "cat", "[MASK]"]
     assert weights.shape == (2, 3, 3, 3)
     np.testing.assert_allclose(weights.sum(-1), 1.0, rtol=1e-6)
     # each kept weight is the original divided by what the row kept
@@ -25,8 +26,8 @@ def test_hiding_special_tokens_keeps_the_rest_and_rows_sum_to_one():
 
 
 def test_causal_rows_stay_causal_and_a_row_left_empty_stays_zero():
-    att = make(["<|endoftext|>", "Ġa", "Ġcat"], causal=True, layers=1, heads=1)
-    tokens, weights = without_special(att.tokens, att.weights)
+    att = make(["<|endoftext|>", "Ġa", "Ġcat"], causal=True, layers=1, heads=1, special=(0,))
+    tokens, weights = without_special(att.tokens, att.weights, att.special)
     assert tokens == ["Ġa", "Ġcat"]
     assert weights[0, 0, 0, 1] == 0.0 and weights[0, 0, 0, 0] == pytest.approx(1.0)
     zero = renormalise(np.array([[1.0, 0.0], [0.5, 0.5]], dtype=np.float32), [1])
@@ -35,9 +36,10 @@ def test_causal_rows_stay_causal_and_a_row_left_empty_stays_zero():
 
 def test_nothing_to_hide_returns_the_weights_unchanged():
     att = make(["the", "Ġcat", "Ġsat"], causal=True)
-    tokens, weights = without_special(att.tokens, att.weights)
+    tokens, weights = without_special(att.tokens, att.weights, att.special)
     assert weights is att.weights and tokens == att.tokens
-    assert kept_positions(["[CLS]", "[SEP]"]) == [0, 1]  # only specials: nothing is hidden
+    assert kept_positions([True, True], 2) == [0, 1]  # only specials: nothing is hidden
+    assert kept_positions([], 3) == [0, 1, 2]  # none known (a result made without them): nothing is hidden
 
 
 def test_sink_share_is_the_mean_attention_on_the_first_token_past_query_zero():
@@ -48,7 +50,7 @@ def test_sink_share_is_the_mean_attention_on_the_first_token_past_query_zero():
 
 
 def test_head_grid_names_every_heads_sink_and_the_switch_redraws_without_specials():
-    att = make(TOKENS, layers=2, heads=4)
+    att = make(TOKENS, layers=2, heads=4, special=SPECIAL)
     fig = layer_grid(att, layer=1)
     sinks = att.weights[1, :, 1:, 0].mean(-1)
     assert [a.text for a in fig.layout.annotations] == [f"head {h} · sink {s:.0%}" for h, s in enumerate(sinks)]

@@ -176,5 +176,5 @@ def test_token_chips_escape_pieces_and_set_markers_apart(hostile):
     out = lessons.token_chips("m<u>", "WordPiece", ["un", "##believ", "Ġably", hostile])
     assert "<img" not in out and "<script" not in out and "<u>" not in out and "m&lt;u&gt;" in out
     assert '<span class="learn-marker">##</span>believ' in out
-    assert '<span class="learn-marker">Ġ</span>ably' in out
+    assert '<span class="learn-marker">␣</span>ably' in out
     assert "4 pieces" in out and len(re.findall('class="learn-chip"', out)) == 4

@@ -12,7 +12,7 @@ from demo.text import en, say, zh
 from demo.viz.attention_steps import MINUS_INF, steps_figure, steps_rows
 from demo.viz.attribution import attribution_html, legend_html, zero_from
 from demo.viz.lens import knows_at, knows_html, lens_heatmap, lens_lines
-from demo.viz.pieces import is_special, words
+from demo.viz.pieces import word_text
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -60,9 +60,9 @@ def test_knows_html_escapes_the_model_and_the_word():
     assert "<img" not in text and html.escape(HOSTILE) in text and "already in the embeddings" in text
 
 
-def attribution(family, tokens, scores, blank, method="integrated_gradients"):
+def attribution(family, tokens, scores, blank, method="integrated_gradients", words=()):
     return Attribution("tiny", family, tokens, scores, blank, cand("Ġmat", 0.4, 9), -0.9, -2.1, method, 32,
-                       "the [PAD] embedding at every position")
+                       "the [PAD] embedding at every position", words=list(words))
 
 
 def test_attribution_escapes_every_token():
@@ -93,28 +93,28 @@ def test_bert_row_has_no_zero_rule_and_names_its_right_side_share():
 
 
 def test_word_level_view_sums_the_pieces_of_a_word():
+    # words: the tokenizer's word_ids() as the service groups them (tests/test_inside_attribution.py)
     result = attribution("masked", ["[CLS]", "she", "is", "play", "##ing", "[MASK]", "[SEP]"],
-                         [0.0, 0.1, 0.2, 0.3, 0.25, 0.0, 0.05], 5)
+                         [0.0, 0.1, 0.2, 0.3, 0.25, 0.0, 0.05], 5, words=[0, 1, 2, 3, 3, 4, 5])
     out = attribution_html(result, by_word=True)
     assert ">playing</span>" in out and 'data-score="0.55"' in out
     assert out.count('<span class="inside-attr-chip') == 6
 
 
-@pytest.mark.parametrize("tokens, want", [
-    (["[CLS]", "un", "##believ", "##able", "!", "[SEP]"], ["[CLS]", "unbelievable", "!", "[SEP]"]),  # WordPiece
-    (["the", "Ġplay", "ful", "Ġcat", "Ġ", "."], ["the", "playful", "cat", "."]),  # byte-level BPE
-    (["<s>", "Ġthe", "<mask>", "Ġis", "</s>"], ["<s>", "the", "<mask>", "is", "</s>"]),  # RoBERTa
-    (["[CLS]", "▁the", "▁cat", "s", "[MASK]", "[SEP]"], ["[CLS]", "the", "cats", "[MASK]", "[SEP]"]),  # SentencePiece
+def test_without_word_groups_each_token_is_its_own_word():
+    result = attribution("masked", ["[CLS]", "play", "##ing", "[MASK]", "[SEP]"], [0.0, 0.3, 0.25, 0.0, 0.05], 3)
+    assert attribution_html(result, by_word=True).count('<span class="inside-attr-chip') == 5
+
+
+@pytest.mark.parametrize("pieces, want", [
+    (["un", "##believ", "##able"], "unbelievable"),  # WordPiece
+    (["Ġplay", "ful"], "playful"),  # byte-level BPE
+    (["▁cat", "s"], "cats"),  # SentencePiece
+    (["[MASK]"], "[MASK]"),
+    (["<|endoftext|>"], "<|endoftext|>"),
 ])
-def test_pieces_merge_into_words_in_every_convention(tokens, want):
-    assert [w.text for w in words(tokens)] == want
-    merged = words(tokens, list(range(1, len(tokens) + 1)))
-    assert sum(w.score for w in merged) == sum(range(1, len(tokens) + 1))  # nothing lost or counted twice
-
-
-def test_special_tokens_and_blanks():
-    assert all(map(is_special, ["[CLS]", "[SEP]", "<s>", "</s>", "<|endoftext|>", "[PAD]"]))
-    assert not any(map(is_special, ["[MASK]", "<mask>", "the", "Ġ<", "<img>"]))
+def test_a_words_pieces_read_as_the_word_in_every_convention(pieces, want):
+    assert word_text(pieces) == want
 
 
 def steps(causal=True):

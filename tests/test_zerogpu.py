@@ -95,7 +95,7 @@ def test_without_an_encoder_decoder_the_start_up_still_seals_and_compare_says_so
 
     monkeypatch.setattr(startup, "spaces", object())  # as if on ZeroGPU (no handler runs here)
     monkeypatch.delitem(catalog.POCKET, "seq2seq", raising=False)
-    gone = ModelSpec("gone-t5", "seq2seq", "gone", str(tmp_path / "gone-t5"), 64, "<extra_id_0>", bundled=True)
+    gone = ModelSpec("gone-t5", "seq2seq", str(tmp_path / "gone-t5"), 64, bundled=True)
     service = InferenceService(Settings(device="cpu"), defaults={"masked": bert_dir, "causal": gpt_dir,
                                                                  "seq2seq": "gone-t5"}, extra_models=[gone])
     assert startup.preload_for_zerogpu(service) == [bert_dir, gpt_dir] and service.cache.sealed

@@ -28,10 +28,10 @@ import torch
 from demo.catalog import CAUSAL
 from demo.errors import ParameterError, TextTooLongError
 from demo.inputs import ATTRIBUTION_METHODS, MAX_ATTRIBUTION_STEPS, MAX_WORD_CHARS
-from demo.inside.lens import masked_readout
 from demo.loading import LoadedModel
 from demo.predict import candidates
 from demo.results import Attribution, Candidate
+from demo.tensors import logits_at
 
 METHODS, MAX_STEPS = ATTRIBUTION_METHODS, MAX_ATTRIBUTION_STEPS
 ROWS_PER_BATCH = 4096  # tokens × steps in one batched pass (32 steps of 128 tokens): bounds activation memory
@@ -39,8 +39,7 @@ ROWS_PER_BATCH = 4096  # tokens × steps in one batched pass (32 steps of 128 to
 
 def check_method(method: object) -> str:
     if method not in METHODS:
-        raise ParameterError(f"method must be one of: {', '.join(METHODS)}.", key="error.method",
-                             choices=", ".join(METHODS))
+        raise ParameterError("error.method", choices=", ".join(METHODS))
     return method  # type: ignore[return-value]
 
 
@@ -49,8 +48,7 @@ def check_word(word: object) -> str | None:
     if word is None or (isinstance(word, str) and not word.strip()):
         return None
     if not isinstance(word, str) or len(word.strip()) > MAX_WORD_CHARS or len(word.split()) != 1:
-        raise ParameterError(f"target must be one word (no spaces), at most {MAX_WORD_CHARS} characters.",
-                             key="error.target_word", limit=MAX_WORD_CHARS)
+        raise ParameterError("error.target_word", limit=MAX_WORD_CHARS)
     return word.strip()
 
 
@@ -59,27 +57,20 @@ def _pieces(lm: LoadedModel, word: str, after_space: bool) -> list[int]:
     tok = lm.tokenizer
     ids = tok((" " if after_space else "") + word, add_special_tokens=False)["input_ids"]
     if tok.unk_token_id in ids and tok.unk_token not in word:  # GPT-2: unk = <|endoftext|>
-        raise ParameterError(f"The target word is not in {lm.spec.id}'s vocabulary; pick another word, "
-                             "or leave the target empty for the model's own top word.", key="error.target_unknown",
-                             model=lm.spec.id)
+        raise ParameterError("error.target_unknown", model=lm.spec.id)
     if not ids or any(i in tok.all_special_ids for i in ids):
-        raise ParameterError("The target must be a word, not a special token.", key="error.target_special")
+        raise ParameterError("error.target_special")
     if lm.spec.family != CAUSAL and len(ids) != 1:
-        raise ParameterError(f"The target must be a single piece of {lm.spec.id}'s vocabulary (one blank, one "
-                             f"piece); this word splits into {len(ids)} pieces. Pick a more common word, or leave "
-                             "the target empty for the model's own top word.", key="error.target_pieces",
-                             model=lm.spec.id, count=len(ids))
+        raise ParameterError("error.target_pieces", model=lm.spec.id, count=len(ids))
     return ids
 
 
 def _readout(lm: LoadedModel, position: int) -> Callable[[torch.Tensor], torch.Tensor]:
     """ids (B, T) -> (B, V) float32 log-probabilities at `position` (the head runs on that row only)."""
-    model = lm.model
-    head = masked_readout(model) if lm.spec.family != CAUSAL else model.get_output_embeddings()
-
     def log_probs(ids: torch.Tensor) -> torch.Tensor:
-        hidden = model.base_model(input_ids=ids)[0][:, position]  # (B, D); GPT-2: after ln_f already
-        return head(hidden).float().log_softmax(-1)  # (B, V)
+        rows = torch.arange(ids.shape[0], device=ids.device)  # (B,)
+        logits, _ = logits_at(lm, ids, None, rows, torch.full_like(rows, position))  # (B, V)
+        return logits.float().log_softmax(-1)
     return log_probs
 
 
@@ -104,9 +95,7 @@ def attribute(lm: LoadedModel, left: str, right: str, word: str | None, method: 
         pieces = _pieces(lm, word, after_space and bool(left.strip())) if word else [None]
         length, limit = len(start) + len(pieces) + len(rest), lm.spec.max_positions
         if length > limit:  # the teacher-forced sentence must fit too
-            raise TextTooLongError(f"Text is {length} tokens with the blank filled in; {lm.spec.id} can handle "
-                                   f"at most {limit} positions.", key="error.too_many_tokens_filled", count=length,
-                                   model=lm.spec.id, limit=limit)
+            raise TextTooLongError("error.too_many_tokens_filled", count=length, model=lm.spec.id, limit=limit)
         blank, position = len(start), len(start) - 1
     else:
         start = encode(lm, left + tok.mask_token + right, 0)

@@ -15,6 +15,7 @@ from demo.catalog import CAUSAL
 from demo.heads import masked_lm_parts
 from demo.loading import LoadedModel
 from demo.predict import candidates
+from demo.tensors import logits_at
 from demo.results import Lens
 
 Readout = Callable[[torch.Tensor], torch.Tensor]  # (N, D) hidden states -> (N, V) logits
@@ -43,29 +44,22 @@ def logit_lens(lm: LoadedModel, ids: list[int], top_k: int) -> Lens:
     """ids: the model's input (masked: with at least one mask token; causal: the text to continue)."""
     model, causal = lm.model, lm.spec.family == CAUSAL
     input_ids = torch.tensor([ids], device=lm.device)  # (1, T)
-    attention = torch.ones_like(input_ids)  # as predict._pad builds it for one request
+    attention = torch.ones_like(input_ids)  # as right_padded builds it for one request
     with torch.inference_mode():
         if causal:
-            position = len(ids) - 1
-            out = model.base_model(input_ids=input_ids, attention_mask=attention, output_hidden_states=True)
-            # hidden_states[-1] is after ln_f already; the earlier ones are the raw residual stream
-            early = final_norm(model)(torch.stack(out.hidden_states[:-1])[:, 0, position])  # (L, D)
-            unembed = model.get_output_embeddings()
-            early_logits = unembed(early)  # (L, V)
-            # as next_token_batch: the last real row of last_hidden_state, then the unembedding
-            final_logits = unembed(out[0][torch.arange(1, device=lm.device), torch.tensor([position])])  # (1, V)
+            rows, cols = torch.tensor([0], device=lm.device), torch.tensor([len(ids) - 1], device=lm.device)
         else:
             rows, cols = (input_ids == lm.tokenizer.mask_token_id).nonzero(as_tuple=True)  # (M,): every blank
-            position = int(cols[0])  # the lens reads the first blank
-            encoder, head = masked_lm_parts(model)
-            readout = masked_readout(model)
-            if head is None:  # fill_mask runs the full model for these families: so do we
-                out = model(input_ids=input_ids, attention_mask=attention, output_hidden_states=True)
-                final_logits = out.logits[rows, cols]  # (M, V)
-            else:
-                out = encoder(input_ids=input_ids, attention_mask=attention, output_hidden_states=True)
-                final_logits = head(out[0][rows, cols])  # (M, V): as fill_mask_batch
-            early_logits = readout(torch.stack(out.hidden_states[:-1])[:, 0, position])  # (L, V)
+        position = int(cols[0])  # the lens reads the first blank (causal: the last token)
+        # the final row exactly as fill_mask / next_tokens read it, with every layer's hidden state
+        final_logits, out = logits_at(lm, input_ids, attention, rows, cols, hidden_states=True)  # (M, V)
+        early = torch.stack(out.hidden_states[:-1])[:, 0, position]  # (L, D): embeddings, then each layer but the last
+        if causal and isinstance(getattr(model, "cls", None), torch.nn.Module):  # a BERT-shaped decoder: post-LN,
+            early_logits = model.cls(early)  # every layer's output is normed already, as a masked model's  (L, V)
+        elif causal:  # hidden_states[-1] is after ln_f already; the earlier ones are the raw residual stream
+            early_logits = model.get_output_embeddings()(final_norm(model)(early))  # (L, V)
+        else:
+            early_logits = masked_readout(model)(early)  # (L, V)
         # float32 softmax row by row, even on a half-precision GPU; final row first blank only
         probs = torch.cat([early_logits.float().softmax(-1), final_logits.float().softmax(-1)[:1]])  # (L+1, V)
         layers = [candidates(lm, row, top_k) for row in probs]

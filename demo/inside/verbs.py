@@ -9,10 +9,30 @@ from demo.errors import ParameterError, WrongFamilyError
 from demo.inside.attention_steps import attention_steps
 from demo.inside.lens import logit_lens
 from demo.loading import LoadedModel
-from demo.results import AttentionSteps, Attribution, Lens
+from demo.results import AttentionSteps, Attribution, Inside, InsideColumn, Lens
 
 
 class InsideVerbs:
+    def inside(self, text: str, masked_model: str | None = None, causal_model: str | None = None, top_k: int = 5,
+               method: str = "integrated_gradients", steps: int = 32, target: str | None = None,
+               masked_layer: int = 0, masked_head: int = 0, causal_layer: int = 0, causal_head: int = 0) -> Inside:
+        """The Inside tab's one verb: lens, attribution and Q·K·V steps for a masked and a causal model on one
+        sentence with one blank. Layers and heads are held to each model's range; the steps' query is the
+        position the lens reads (the blank, or GPT's last token before it), GPT's text the blank filled
+        with its own top word (fill_with_own_word)."""
+        columns = {}
+        for family, model, layer, head in ((MASKED, masked_model, masked_layer, masked_head),
+                                           (CAUSAL, causal_model, causal_layer, causal_head)):
+            model = model or None
+            lens = self.lens(model, text, top_k, family=family)  # checks the text and top_k first
+            attribution = self.attribution(model, text, method, steps, target or None, family=family)
+            info = self.load(model, family).info
+            layer, head = inputs.clamp_int(layer, 0, info.layers - 1), inputs.clamp_int(head, 0, info.heads - 1)
+            shown = self.fill_with_own_word(model, text, lens) if family == CAUSAL else text
+            qkv = self.attention_steps(model, shown, layer, head, lens.position, family=family)
+            columns[family] = InsideColumn(info, lens, attribution, qkv)
+        return Inside(inputs.clean_text(text, self.settings.max_chars), columns[MASKED], columns[CAUSAL])
+
     def lens(self, model: str | None, text: str, top_k: int = 5, family: str | None = None) -> Lens:
         """The logit lens at the first blank (masked) or at the end / left of the blank (causal)."""
         top_k = inputs.check_int("top_k", top_k, 1, self.settings.max_top_k)
@@ -75,10 +95,8 @@ class InsideVerbs:
     def _inside_text(self, model: str | None, family: str | None, text: str) -> tuple[ModelSpec, str]:
         """The spec (a masked or causal model: the inside views are written for those) and the clean text."""
         if family not in (None, MASKED, CAUSAL):
-            raise ParameterError(f"family must be '{MASKED}' or '{CAUSAL}'.", key="error.family_param",
-                                 masked=MASKED, causal=CAUSAL)
+            raise ParameterError("error.family_param", masked=MASKED, causal=CAUSAL)
         spec = self._any_family(model, family)
         if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; choose a masked or a causal model.",
-                                   key="error.family_inside", model=spec.id, family=spec.family)
+            raise WrongFamilyError("error.family_inside", model=spec.id, family=spec.family)
         return spec, inputs.clean_text(text, self.settings.max_chars)

@@ -75,20 +75,16 @@ def build(model: torch.nn.Module, method: str, amount: float | None) -> tuple[to
 def twin_of(model_id: str) -> str:
     if model_id not in TWINS:
         pairs = ", ".join(f"{a} → {b}" for a, b in TWINS.items())
-        raise ParameterError(f"{model_id} has no distilled twin in the catalog ({pairs}); try another method.",
-                             key="error.no_twin", model=model_id, pairs=pairs)
+        raise ParameterError("error.no_twin", model=model_id, pairs=pairs)
     return TWINS[model_id]
 
 
 def compress(lm: LoadedModel, method: str, amount: float | None, ref: Reference,
              twin: LoadedModel | None = None) -> Compressed:
     if method == "int8" and lm.device.type != "cpu":
-        raise ParameterError(f"int8 dynamic quantization runs on the CPU only; this server's models are on "
-                             f"{lm.device.type}. Try fp16 or bf16.", key="error.int8_cpu", device=lm.device.type)
+        raise ParameterError("error.int8_cpu", device=lm.device.type)
     if method == "fp16" and lm.device.type == "cpu" and ref.parameters > FP16_CPU_LIMIT:
-        raise ParameterError(f"fp16 has no fast arithmetic on a CPU: at {lm.spec.id}'s size one measurement would "
-                             f"hold the device for minutes. Try bf16 (the same size), or run the app on a GPU.",
-                             key="error.fp16_cpu", model=lm.spec.id)
+        raise ParameterError("error.fp16_cpu", model=lm.spec.id)
     if method == "distilled":
         variant, note = twin.model, Said("variant.distilled", model=twin.spec.id)
     else:

@@ -15,6 +15,7 @@ import torch
 from demo.catalog import MASKED
 from demo.loading import LoadedModel
 from demo.measure import sentences
+from demo.tensors import pad_id, right_padded
 
 TOP = 5
 
@@ -28,28 +29,21 @@ class Probe:
     filled: tuple[torch.Tensor, torch.Tensor] | None  # causal: (S, T') filled sentences and their mask
 
 
-def _pad(rows: list[list[int]], pad: int, device) -> tuple[torch.Tensor, torch.Tensor]:
-    T = max(len(r) for r in rows)
-    ids = torch.tensor([r + [pad] * (T - len(r)) for r in rows], device=device)
-    mask = torch.tensor([[1] * len(r) + [0] * (T - len(r)) for r in rows], device=device)
-    return ids, mask
-
-
 def build(lm: LoadedModel) -> Probe:
     tok = lm.tokenizer
-    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
+    pad = pad_id(tok)
     if lm.spec.family == MASKED:
         rows = [tok(text)["input_ids"] for text in sentences.masked_texts(tok.mask_token)]
-        ids, mask = _pad(rows, pad, lm.device)
+        ids, mask = right_padded(rows, pad, lm.device)
         positions = torch.tensor([r.index(tok.mask_token_id) for r in rows], device=lm.device)
         answers = torch.tensor([tok.convert_tokens_to_ids(tok.tokenize(a)[0]) for a in sentences.answers()],
                                device=lm.device)
         return Probe(ids, mask, positions, answers, None)
     start = [tok.bos_token_id] if tok.bos_token_id is not None else []  # so a first word is predicted too
     rows = [start + tok(text)["input_ids"] for text in sentences.prompts()]
-    ids, mask = _pad(rows, pad, lm.device)
+    ids, mask = right_padded(rows, pad, lm.device)
     positions = torch.tensor([len(r) - 1 for r in rows], device=lm.device)
-    filled = _pad([start + tok(text)["input_ids"] for text in sentences.filled()], pad, lm.device)
+    filled = right_padded([start + tok(text)["input_ids"] for text in sentences.filled()], pad, lm.device)
     return Probe(ids, mask, positions, None, filled)
 
 

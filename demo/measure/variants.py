@@ -107,8 +107,7 @@ def heads(model: nn.Module, amount: float) -> tuple[nn.Module, str]:
     conv1d_to_linear(model)
     blocks = _attention_blocks(model)
     if not blocks:
-        raise ParameterError("Removing heads works on BERT, RoBERTa and GPT-2 models; this model's attention "
-                             "is built differently. Try another method.", key="error.heads_unsupported")
+        raise ParameterError("error.heads_unsupported")
     scores = []  # (importance, layer, head)
     for layer, block in enumerate(blocks):
         value, output = _value_and_output(block)
@@ -174,6 +173,5 @@ def low_rank(model: nn.Module, amount: float) -> tuple[nn.Module, str]:
                 setattr(module, child_name, nn.Sequential(first, second).requires_grad_(False))
                 replaced, kept, full = replaced + 1, k, rank
     if not replaced:
-        raise ParameterError("No feed-forward matrices found to factorise in this model; try another method.",
-                             key="error.no_feed_forward")
+        raise ParameterError("error.no_feed_forward")
     return model, Said("variant.low_rank", count=replaced, kept=kept, full=full)

@@ -31,11 +31,7 @@ class MeasuringVerbs:
         per (model, method, amount); see demo/measure/compress.py."""
         from demo.measure import compress as lab
 
-        method = inputs.check_choice("compression method", method, lab.METHODS)
-        amount = None if method not in lab.DEFAULT_AMOUNT else (
-            lab.DEFAULT_AMOUNT[method] if amount in (None, "") else round(inputs.check_fraction("amount", amount), 3))
-        spec = self._measurable(model)
-        twin = lab.twin_of(spec.id) if method == "distilled" else None
+        spec, method, amount, twin = self.check_compress(model, method, amount)
         lm = self.load(spec.id if model else None, spec.family)
         key = ("compress", lm.spec.id, str(lm.device), method, amount, twin)
         with self._measuring, self.device_errors():
@@ -49,6 +45,17 @@ class MeasuringVerbs:
                 self._measured[key] = lab.compress(lm, method, amount, self._measured[ref_key], twin_lm)
         return self._measured[key]
 
+    def check_compress(self, model: str | None = None, method: str = "int8", amount=None):
+        """`compress`'s checks alone, nothing loaded or measured: (spec, method, amount, distilled twin or None).
+        The tab asks first, so a refused request (no distilled twin) leaves the chart already drawn as it is."""
+        from demo.measure import compress as lab
+
+        method = inputs.check_choice("compression method", method, lab.METHODS)
+        amount = None if method not in lab.DEFAULT_AMOUNT else (
+            lab.DEFAULT_AMOUNT[method] if amount in (None, "") else round(inputs.check_fraction("amount", amount), 3))
+        spec = self._measurable(model)
+        return spec, method, amount, lab.twin_of(spec.id) if method == "distilled" else None
+
     def compressed(self) -> list:
         """Every variant measured so far, in the order they were measured (for the fidelity-size chart)."""
         return [v for k, v in list(self._measured.items()) if k[0] == "compress"]
@@ -56,8 +63,6 @@ class MeasuringVerbs:
     def _measurable(self, model: str | None) -> ModelSpec:
         spec = self._any_family(model, None)
         if spec.family not in (MASKED, CAUSAL):
-            raise WrongFamilyError(f"'{spec.id}' is a {spec.family} model; cost and compression are measured "
-                                   f"for masked and causal models.", key="error.family_measure", model=spec.id,
-                                   family=spec.family)
+            raise WrongFamilyError("error.family_measure", model=spec.id, family=spec.family)
         return spec
 

@@ -1,8 +1,8 @@
 """Every user-facing string, looked up by key: one package per language (en/, zh/), and in each one
 module per part of the app (page, tabs, inside, compare, learn, cost, classroom, errors).
 
-Tabs hand keys to Gradio (`demo.ui.i18n.t`) so the browser shows the reader's language; views and
-messages built on the server call `say(key, lang)`. A key missing from a translation falls back to
+Each language has its own page (`/`, `/zh`), built with its language fixed: tabs call `demo.ui.i18n.t(key)`
+while their page is built, views and messages call `say(key, lang)`. A key missing from a translation falls back to
 English, so a new view never shows a bare key; `tests/test_i18n_coverage.py` fails on any key not in both.
 """
 from __future__ import annotations

@@ -6,7 +6,6 @@ iframes and load their JavaScript from installed packages through Gradio's file 
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from urllib.parse import quote
 
 import gradio as gr
@@ -15,12 +14,11 @@ from demo import inputs
 from demo.catalog import CAUSAL, MASKED
 from demo.ui import links
 from demo.ui import export
-from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
+from demo.ui.attention_view import attention_view, kept, plots, slider
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, render, user_errors
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
 from demo.viz import static_js
-from demo.viz.bertviz_frame import bertviz_frame
-from demo.viz.heatmaps import MAX_TOKENS, head_heatmap, layer_grid
 
 EXAMPLES = [
     ["The cat sat on the mat because it was tired."],
@@ -45,18 +43,6 @@ def _script_urls() -> dict[str, str] | None:
 def _slider(label, elem_id: str | None = None) -> gr.Slider:
     # ranges are unknown until a model is loaded: the first run (or a model change) sets them
     return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
-
-
-def _range(count: int, value, sent: int | None = None):
-    """The slider's new setting for `count` layers or heads. A range update only when the count
-    differs from the one this session was last `sent`, else the plain value: Gradio (6.31) files
-    each updated slider that is also an event's input as one more component in the session, so an
-    update on every run grew a session by 4 components a run (measured: bench/memory_probe.py)."""
-    top = max(0, count - 1)
-    current = min(int(value if isinstance(value, (int, float)) else 0), top)
-    if sent == count:
-        return current
-    return gr.update(minimum=0, maximum=top, value=current, interactive=top > 0)
 
 
 def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
@@ -103,42 +89,24 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         masked_frame = gr.HTML(elem_id="bertviz-masked", js_on_load=None)
         causal_frame = gr.HTML(elem_id="bertviz-causal", js_on_load=None)
 
-    def position(att, layer, head) -> tuple[int, int]:
-        layers, heads = att.weights.shape[:2]
-        return (inputs.check_int("layer", layer, 0, layers - 1), inputs.check_int("head", head, 0, heads - 1))
+    outputs = {"masked_state": masked_state, "causal_state": causal_state, "counts": counts,
+               "masked_layer": masked_layer, "masked_head": masked_head, "causal_layer": causal_layer,
+               "causal_head": causal_head, "masked_plot": masked_plot, "causal_plot": causal_plot,
+               "masked_grid": masked_grid, "causal_grid": causal_grid, "masked_frame": masked_frame,
+               "causal_frame": causal_frame, "notice": notice}  # in the order the API has always returned them
 
     def attention(text, masked_model=None, causal_model=None, masked_layer=0, masked_head=0,
                   causal_layer=0, causal_head=0, hide_special=False, sent=None, progress=gr.Progress(),
                   request: gr.Request = None):
-        # also refuses a swapped pair: the service reads a model's family from the model itself
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
-        masked = service.attention(masked_model or None, text, family=MASKED)
-        causal = service.attention(causal_model or None, text, family=CAUSAL)
-        m_layer, m_head = position(masked, masked_layer, masked_head)
-        c_layer, c_head = position(causal, causal_layer, causal_head)
-        lang, hide_special = reader_language(request), bool(hide_special)
-        frames = [bertviz_frame(att, scripts, lang) for att in (masked, causal)]
-        notes = sorted({f.notice for f in frames if f.notice})
-        kept = [replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS].copy())  # the plots never show more
-                for att in (masked, causal)]
-        now = {MASKED: list(masked.weights.shape[:2]), CAUSAL: list(causal.weights.shape[:2])}  # [layers, heads]
-        sent = sent if isinstance(sent, dict) else {}
-        ms, cs = sent.get(MASKED) or [None, None], sent.get(CAUSAL) or [None, None]
-        return (*kept, now,
-                _range(now[MASKED][0], m_layer, ms[0]), _range(now[MASKED][1], m_head, ms[1]),
-                _range(now[CAUSAL][0], c_layer, cs[0]), _range(now[CAUSAL][1], c_head, cs[1]),
-                head_heatmap(masked, m_layer, m_head, hide_special, lang),
-                head_heatmap(causal, c_layer, c_head, hide_special, lang),
-                layer_grid(masked, m_layer, hide_special=hide_special, lang=lang),
-                layer_grid(causal, c_layer, hide_special=hide_special, lang=lang),
-                frames[0].html, frames[1].html, " ".join(f"ℹ️ {n}" for n in notes))
+        result = service.attention_pair(text, masked_model or None, causal_model or None, masked_layer, masked_head,
+                                        causal_layer, causal_head)
+        return render(outputs, attention_view(result, hide_special, reader_language(request), scripts, sent))
 
     run_inputs = [text, masked_model, causal_model, masked_layer, masked_head, causal_layer, causal_head, hide, counts]
-    run_outputs = [masked_state, causal_state, counts, masked_layer, masked_head, causal_layer, causal_head,
-                   masked_plot, causal_plot, masked_grid, causal_grid, masked_frame, causal_frame, notice]
     # preprocess=False: the service checks the model names and the numbers and names the limit,
     # where Gradio's own checks would answer API callers with messages about choice lists
-    shown = gr.on([run.click, text.submit], handler(attention), run_inputs, run_outputs,
+    shown = gr.on([run.click, text.submit], handler(attention), run_inputs, list(outputs.values()),
                   api_name="attention", preprocess=False, **queue_options(service))
     with gr.Row():
         export.json_download(shown, [masked_state, causal_state], "attention", "attention-json")
@@ -153,13 +121,10 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
             if att is None and not ((ran or {}).get(family) and isinstance(text, str) and text.strip()):
                 return gr.update(), gr.update()
             if att is None:
-                att = service.attention(model or None, text, family=family)
-                att = replace(att, weights=att.weights[:, :, :MAX_TOKENS, :MAX_TOKENS])  # as the run keeps it
-            layers, heads = att.weights.shape[:2]
-            layer, head = min(int(layer), layers - 1), min(int(head), heads - 1)  # a model change may be pending
-            lang = reader_language(request)
-            return (head_heatmap(att, layer, head, bool(hide_special), lang),
-                    layer_grid(att, layer, hide_special=bool(hide_special), lang=lang))
+                att = kept(service.attention(model or None, text, family=family))  # as the run keeps it
+            layers, heads = att.weights.shape[:2]  # a model change may be pending: held to these weights' range
+            layer, head = inputs.clamp_int(layer, 0, layers - 1), inputs.clamp_int(head, 0, heads - 1)
+            return plots(att, layer, head, bool(hide_special), reader_language(request))
         return redraw
 
     for family, state, dropdown, layer, head, plot, grid in [
@@ -180,7 +145,7 @@ def build_attention_tab(service, head_choice: gr.State | None = None) -> None:
         def ranges(model, layer_value, head_value, sent, family=family):
             info = service.info(model or None, family)
             return ({**(sent or {}), family: [info.layers, info.heads]},
-                    _range(info.layers, layer_value), _range(info.heads, head_value))
+                    slider(info.layers, layer_value), slider(info.heads, head_value))
 
         dropdown.change(handler(ranges), [dropdown, layer, head, counts], [counts, layer, head],
                         api_visibility="private", **queue_options(service))

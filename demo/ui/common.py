@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 import logging
 
@@ -12,12 +13,32 @@ from demo.errors import DemoError
 from demo.startup import spaces  # present on Hugging Face ZeroGPU Spaces only
 from demo.text import say
 from demo.ui.reader import reader_language
+from demo.ui.zerogpu import on_gpu
 
 log = logging.getLogger(__name__)
 
 FAMILIES = (MASKED, CAUSAL, SEQ2SEQ)
 GPU_SECONDS = 30  # ZeroGPU bills and queues by the requested duration: keep it short
 UNEXPECTED = say("error.unexpected")  # English, for tests and logs; the page gets the reader's language
+
+
+def from_page(request) -> bool:
+    """True when a browser page sent the event; gradio_client marks its calls `x-gradio-user: api`."""
+    try:
+        return dict(request.headers).get("x-gradio-user") != "api"
+    except AttributeError:  # no request (a direct call): no page
+        return False
+
+
+def toast(message: str, page: bool) -> str:
+    """A page's toast renders its message as HTML ("write [MASK], <mask> or ___" lost everything from
+    <mask> on): escaped there; an API client gets the message as written."""
+    return html.escape(message, quote=False) if page else message
+
+
+def render(outputs: dict, values: dict) -> dict:
+    """A view's {output name: value} as Gradio's {component: value}; `outputs` names the tab's components."""
+    return {outputs[name]: value for name, value in values.items()}
 
 
 def shown(err: DemoError, lang: str) -> str:
@@ -59,20 +80,20 @@ def user_errors(fn):
     at = len(params) if all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params) else None
 
     def split(args, kwargs):
-        """(the reader's language, fn's own arguments)"""
+        """(the reader's language, fn's own arguments, whether a page (not an API client) asked)"""
         request = kwargs.pop(READER, None)
         if at is not None and len(args) > at:
             request, args = args[at], args[:at]
-        return reader_language(request), args
+        return reader_language(request), args, from_page(request)
 
     if inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         def stream(*args, **kwargs):
-            lang, args = split(args, kwargs)
+            lang, args, page = split(args, kwargs)
             try:
                 yield from fn(*args, **kwargs)
             except DemoError as err:
-                raise gr.Error(shown(err, lang)) from None
+                raise gr.Error(toast(shown(err, lang), page)) from None
             except gr.Error:
                 raise
             except Exception:
@@ -82,11 +103,11 @@ def user_errors(fn):
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        lang, args = split(args, kwargs)
+        lang, args, page = split(args, kwargs)
         try:
             return fn(*args, **kwargs)
         except DemoError as err:
-            raise gr.Error(shown(err, lang)) from None
+            raise gr.Error(toast(shown(err, lang), page)) from None
         except gr.Error:
             raise
         except Exception:
@@ -100,7 +121,7 @@ def handler(fn):
     the handler in a worker process; the models it uses were loaded at start-up
     (startup.preload_for_zerogpu), so it never loads one inside the lease."""
     fn = user_errors(fn)
-    return spaces.GPU(duration=GPU_SECONDS)(fn) if spaces is not None else fn
+    return on_gpu(spaces.GPU(duration=GPU_SECONDS), fn) if spaces is not None else fn
 
 
 def announce_loading(service, progress, *models: tuple[str | None, str]) -> None:

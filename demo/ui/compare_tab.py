@@ -14,13 +14,12 @@ from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import ModelLoadError
 from demo.ui import links
 from demo.ui import export
-from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.text import say
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, render
 from demo.ui.guess import GuessFirst
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
 from demo.viz import comparison as view
-from demo.viz.bars import candidate_bars
-from demo.viz.heatmaps import plotly_text
 
 # the sentence, and words after the blank that call for another answer
 EXAMPLES = [
@@ -33,24 +32,24 @@ EXAMPLES = [
 ]
 
 
-def _table(elem_id: str, label, value=None) -> gr.Dataframe:
+def _table(elem_id: str, label, value=None, **options) -> gr.Dataframe:
     # tall enough that no table scrolls: every row is part of the lesson; headers come with each
     # result, in the reader's language
-    return gr.Dataframe(value, label=label, elem_id=elem_id, interactive=False, wrap=True, max_height=900)
+    return gr.Dataframe(value, label=label, elem_id=elem_id, interactive=False, wrap=True, max_height=900, **options)
 
 
-def _rows(headers: list[str], rows: list[list]) -> dict:
-    return {"headers": headers, "data": rows}
-
-
-def build_compare_tab(service) -> None:
+def build_compare_tab(service, lang: str = "en") -> None:
+    """`lang`: the page's language, for what Gradio does not translate itself (the Examples' headers)."""
     gr.Markdown(t("compare.intro"))
     new_right = gr.Textbox(label=t("compare.new_right"), value=EXAMPLES[0][1], scale=3, render=False,
                            elem_id="compare-new-right")  # shown in the causality section below
     with gr.Row():
         with gr.Column(scale=3):
             text = gr.Textbox(label=t("compare.text"), lines=2, value=EXAMPLES[0][0], elem_id="compare-text")
-            gr.Examples(EXAMPLES, inputs=[text, new_right], label=t("compare.examples"))
+            examples = gr.Examples(EXAMPLES, inputs=[text, new_right], label=t("compare.examples"),
+                                   elem_id="compare-examples")
+            # a Dataset's headers are drawn as given: an i18n label would show as its raw metadata
+            examples.dataset.headers = [say("compare.text", lang), say("compare.new_right", lang)]
         with gr.Column(scale=2):
             # the service is the one judge of models and numbers: Gradio's own range and choice checks
             # would answer API callers with other messages (and refuse local models an operator allowed)
@@ -92,46 +91,43 @@ def build_compare_tab(service) -> None:
         causal_shift = _table("compare-causal-shift", t("compare.causal_shift"))
 
     gr.Markdown(t("compare.facts_head"))
-    facts = _table("compare-facts", t("compare.facts_label"))
+    # fixed shares of the width so long design sentences wrap instead of pushing the third model off the page
+    facts = _table("compare-facts", t("compare.facts_label"), column_widths=["16%", "28%", "28%", "28%"])
+
+    outputs = {"strip": strip, "masked_plot": masked_plot, "causal_plot": causal_plot,
+               "ranking_note": ranking_note, "ranking": ranking, "facts": facts, "seq2seq_plot": seq2seq_plot,
+               "seq2seq_note": seq2seq_note, "last": gr.State(None)}  # last: the Comparison, for the JSON download
+    shifts = {"verdict": verdict, "masked_shift": masked_shift, "causal_shift": causal_shift}
 
     def compare(text, top_k=5, masked_model=None, causal_model=None, seq2seq_model=None, progress=gr.Progress(),
                 request: gr.Request = None):
-        lang = reader_language(request)
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
         try:
             announce_loading(service, progress, (seq2seq_model or None, SEQ2SEQ))
         except ModelLoadError:
             pass  # the encoder-decoder's column says why in one line; BERT and GPT go on
         result = service.compare(text, top_k, masked_model or None, causal_model or None, seq2seq_model or None)
-        masked_info = service.info(masked_model or None, MASKED)
-        causal_info = service.info(causal_model or None, CAUSAL)
-        seq2seq_info = service.info(result.seq2seq_model, SEQ2SEQ) if result.infill else None
-        return (view.visibility_strip(result, lang),
-                candidate_bars([("", result.masked)], plotly_text(result.masked_model), view.MASKED_COLOR),
-                candidate_bars([("", result.causal)], plotly_text(result.causal_model), view.CAUSAL_COLOR),
-                view.ranking_note(result, lang), _rows(view.ranking_headers(lang), view.ranking_rows(result)),
-                _rows(view.facts_headers(lang), view.facts_rows(masked_info, causal_info, result.seconds,
-                                                                seq2seq_info, lang)),
-                view.span_bars(result, lang), view.seq2seq_note(result, lang), result)
+        return render(outputs, view.compare_view(result, reader_language(request)))
 
     runs = [run.click, text.submit]
     guess.wire(service, results, runs, lambda words, text, masked, causal: service.score_both(
         words, text, masked or None, causal or None), [text, masked_model, causal_model])  # before the run
-    last = gr.State(None)  # the Comparison, for the JSON download (not in the API)
     compared = gr.on(runs, handler(compare), [text, top_k, masked_model, causal_model, seq2seq_model],
-                     [strip, masked_plot, causal_plot, ranking_note, ranking, facts, seq2seq_plot, seq2seq_note, last],
-                     api_name="compare", preprocess=False, **queue_options(service))
-    export.json_download(compared, last, "compare", "compare-json")
+                     list(outputs.values()), api_name="compare", preprocess=False, **queue_options(service))
+    export.json_download(compared, outputs["last"], "compare", "compare-json")
     guess.after(compared)
 
     def change_right(text, new_right, top_k=5, masked_model=None, causal_model=None, request: gr.Request = None):
-        """The same sentence before and after replacing the words right of the blank (BERT and GPT only)."""
+        """The same sentence before and after replacing the words right of the blank (BERT and GPT only);
+        with no new words yet, the section is emptied (a new sentence never keeps the last one's tables)."""
         lang = reader_language(request)
+        if not (new_right or "").strip():
+            return render(shifts, view.causality_view(None, None, lang))
         test = service.change_right(text, new_right, top_k, masked_model or None, causal_model or None)
-        before, after, headers = test.before, test.after, view.shift_headers(lang)
-        return (view.causality_verdict(before, after, lang), _rows(headers, view.shift_rows(before.masked, after.masked)),
-                _rows(headers, view.shift_rows(before.causal, after.causal)))
+        return render(shifts, view.causality_view(test.before, test.after, lang))
 
-    gr.on([rerun.click, new_right.submit], handler(change_right),
-          [text, new_right, top_k, masked_model, causal_model], [verdict, masked_shift, causal_shift],
-          api_visibility="private", **queue_options(service))
+    changing = {"fn": handler(change_right), "inputs": [text, new_right, top_k, masked_model, causal_model],
+                "outputs": list(shifts.values()), "api_visibility": "private", **queue_options(service)}
+    gr.on([rerun.click, new_right.submit], **changing)
+    # after every compare (a new sentence, or a link with right=), the before/after tables follow it
+    compared.success(**changing)

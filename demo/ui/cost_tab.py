@@ -13,7 +13,7 @@ from demo.inputs import COMPRESSION_METHODS
 from demo.text import in_language
 from demo.ui import links
 from demo.ui.common import handler, model_choices, queue_options
-from demo.ui.i18n import t
+from demo.ui.i18n import building, t
 from demo.ui.reader import reader_language
 from demo.viz import cost as views
 
@@ -61,7 +61,7 @@ def build_cost_tab(service) -> None:
     with gr.Row(equal_height=False):
         masked_card = gr.HTML(elem_id="cost-masked-card", js_on_load=None)
         causal_card = gr.HTML(elem_id="cost-causal-card", js_on_load=None)
-    chart = gr.Plot(views.variants_figure(service.compressed()), show_label=False, elem_id="cost-variants")
+    chart = gr.Plot(views.variants_figure(service.compressed(), building()), show_label=False, elem_id="cost-variants")
 
     def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
         lang = reader_language(request)
@@ -86,7 +86,15 @@ def build_cost_tab(service) -> None:
                     batch_sizes=links.Checked(batch_sizes, links.whole_list(1, service.MAX_BATCH_MEASURED, 6)),
                     method=method, amount=amount)
 
-    gr.on([run.click], handler(compress), [masked_model, method, amount], [masked_card, chart], api_name="compress",
-          preprocess=False, **queue_options(service)).then(
-        handler(compress), [causal_model, method, amount], [causal_card, chart], api_visibility="private",
-        preprocess=False, **queue_options(service))
+    def check(model=None, method="int8", amount=None):
+        """The service's checks before any work: a refused request (a model without a distilled twin) says
+        why in a message and leaves the chart already drawn as it is (it is no output of this event)."""
+        service.check_compress(model or None, method, amount)
+        return gr.update()
+
+    for family, box, card in ((MASKED, masked_model, masked_card), (CAUSAL, causal_model, causal_card)):
+        checked = (run.click if family == MASKED else compressed.then)(
+            handler(check), [box, method, amount], [card], api_visibility="private", preprocess=False)
+        compressed = checked.success(handler(compress), [box, method, amount], [card, chart], preprocess=False,
+                                     **({"api_name": "compress"} if family == MASKED else {"api_visibility": "private"}),
+                                     **queue_options(service))

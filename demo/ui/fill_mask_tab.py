@@ -15,6 +15,7 @@ from demo.ui.common import announce_loading, handler, model_choices, queue_optio
 from demo.ui.guess import GuessFirst
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
+from demo.viz import click_mask
 from demo.viz.bars import fill_mask_bars
 from demo.viz.token_html import filled_sentence
 
@@ -40,6 +41,8 @@ def build_fill_mask_tab(service) -> None:
             run = gr.Button(t("fill.run"), variant="primary", elem_id="fill-mask-run")
             links.share("fill", run, text=text, model=model, top_k=top_k)
     gr.Examples(EXAMPLES, inputs=[text], label=t("tabs.examples"))
+    # click to mask: the typed sentence as words; a click makes that word the blank and runs (demo/viz/click_mask.py)
+    word_pick = gr.Radio([], label=t("fill.click_words"), elem_id="fill-mask-words", elem_classes="click-words")
     guess = GuessFirst("fill-mask")
     with gr.Column() as results:
         sentence = gr.HTML(label=t("fill.sentence"), elem_id="fill-mask-sentence",
@@ -57,6 +60,16 @@ def build_fill_mask_tab(service) -> None:
     filled = gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence, last],
                    api_name="fill_mask", preprocess=False, **queue_options(service))
     export.json_download(filled, last, "fill-mask", "fill-mask-json")
+
+    text.change(lambda text: gr.update(choices=click_mask.choices(text), value=None), text, word_pick,
+                api_visibility="private", queue=False)
+
+    def mask_word(text, index, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
+        text = click_mask.masked_at(text or "", int(index))
+        return (text, *fill_mask(text, model, top_k, progress, request))
+
+    word_pick.input(handler(mask_word), [text, word_pick, model, top_k], [text, plot, sentence, last],
+                    api_visibility="private", preprocess=False, **queue_options(service))
     guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
                                                                                        family=MASKED)],
                [text, model])

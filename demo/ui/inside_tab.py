@@ -17,8 +17,9 @@ import gradio as gr
 from demo.catalog import CAUSAL, MASKED
 from demo.inputs import ATTRIBUTION_METHODS as METHODS, MAX_ATTRIBUTION_STEPS as MAX_STEPS, MAX_WORD_CHARS
 from demo.ui import links
-from demo.ui.common import announce_loading, handler, model_choices, queue_options, user_errors
-from demo.ui.i18n import t
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, render, user_errors
+from demo.ui.i18n import building, t
+from demo.ui.inside_view import inside_view, slider, steps_table
 from demo.ui.reader import reader_language
 from demo.viz import attention_steps as steps_view
 from demo.viz.attribution import attribution_html, legend_html
@@ -53,14 +54,7 @@ def _slider(label, elem_id: str) -> gr.Slider:
     return gr.Slider(0, 1, value=0, step=1, label=label, interactive=False, elem_id=elem_id)
 
 
-def _range(count: int, value) -> dict:
-    top = max(0, count - 1)
-    current = value if isinstance(value, (int, float)) else 0
-    return gr.update(minimum=0, maximum=top, value=min(max(int(current), 0), top), interactive=top > 0)
-
-
-def _table(steps, lang: str) -> dict:
-    return {"headers": steps_view.headers(steps, lang), "data": steps_view.steps_rows(steps)}
+_range, _table = slider, steps_table  # (demo/ui/inside_view.py: the value held in range there, not here)
 
 
 def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
@@ -99,7 +93,7 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
     with gr.Row():
         by_word = gr.Checkbox(False, label=t("inside.attr.by_word"), elem_id="inside-by-word")
         attr_button = gr.Button(t("inside.attr.button"))
-    gr.HTML(legend_html(), elem_id="inside-attr-legend", js_on_load=None)
+    gr.HTML(legend_html(building()), elem_id="inside-attr-legend", js_on_load=None)
     attr_html = [gr.HTML(elem_id=f"inside-attr-{f}", js_on_load=None) for f in (MASKED, CAUSAL)]  # BERT above GPT
 
     gr.Markdown(t("inside.steps.explain"))
@@ -170,32 +164,21 @@ def build_inside_tab(service, head_choice: gr.State | None = None) -> None:
         col.model.change(handler(ranges), [col.model, col.layer, col.head], [col.layer, col.head],
                          api_visibility="private", **queue_options(service))
 
-    # -- everything, both models, one event ---------------------------------------------------------
+    # -- everything, both models, one event: one verb (service.inside), one result, one view ------------
+    outputs = {f"{col.family}_{what}": getattr(col, what) for col in columns
+               for what in ("lens_plot", "lens_state", "attr_html", "attr_state", "steps_plot", "steps_table",
+                            "layer", "head", "query")}
+
     def look_inside(text, masked_model, causal_model, top_k, method, steps, target, by_word,
                     m_layer, m_head, c_layer, c_head, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (masked_model or None, MASKED), (causal_model or None, CAUSAL))
-        lang = reader_language(request)
-        out = {}
-        for col, model, layer, head in [(masked, masked_model, m_layer, m_head), (causal, causal_model, c_layer, c_head)]:
-            model = model or None
-            info = service.info(model, col.family)
-            layer, head = _range(info.layers, layer)["value"], _range(info.heads, head)["value"]
-            lens = service.lens(model, text, top_k, family=col.family)
-            attr = service.attribution(model, text, method, steps, target or None, family=col.family)
-            shown = service.fill_with_own_word(model, text, lens) if col.family == CAUSAL else text
-            qkv = service.attention_steps(model, shown, layer, head, lens.position, family=col.family)
-            out.update({col.lens_plot: lens_heatmap(lens, lang), col.lens_state: lens,
-                        col.attr_html: attribution_html(attr, lang, by_word), col.attr_state: attr,
-                        col.steps_plot: steps_view.steps_figure(qkv, lang), col.steps_table: _table(qkv, lang),
-                        col.layer: _range(info.layers, layer), col.head: _range(info.heads, head),
-                        col.query: _range(len(qkv.tokens), lens.position)})
-        return out
+        result = service.inside(text, masked_model or None, causal_model or None, top_k, method, steps,
+                                target or None, m_layer, m_head, c_layer, c_head)
+        return render(outputs, inside_view(result, reader_language(request), by_word))
 
-    everything = [c_ for col in columns for c_ in (col.lens_plot, col.lens_state, col.attr_html, col.attr_state,
-                                                   col.steps_plot, col.steps_table, col.layer, col.head, col.query)]
     gr.on([run.click, text.submit], handler(look_inside),
           [text, masked_model, causal_model, top_k, method, steps, target, by_word,
-           masked.layer, masked.head, causal.layer, causal.head], everything,
+           masked.layer, masked.head, causal.layer, causal.head], list(outputs.values()),
           preprocess=False, api_visibility="private", **queue_options(service)).success(**lines_after)
     for col in columns:
         by_word.change(by_words, [col.attr_state, by_word], [col.attr_html], api_visibility="private")

@@ -8,12 +8,13 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.ui import links
-from demo.ui.i18n import t
+from demo.ui.i18n import building, t
 from demo.ui.common import handler, model_choices, queue_options
 from demo.ui.reader import reader_language
 from demo import pocket
 from demo.viz import lessons
 from demo.viz.curves import training_curves
+from demo.viz.adapt import probe_bars, probe_summary
 from demo.viz.families import three_families
 
 TOKEN_EXAMPLES = [["unbelievably"], ["The transformer tokenizes words into pieces."], ["café naïveté"],
@@ -42,26 +43,24 @@ def build_learn_tab(service) -> None:
     with gr.Row(equal_height=False):
         masked_tokens = gr.HTML(elem_id="learn-tokens-masked", js_on_load=None)
         causal_tokens = gr.HTML(elem_id="learn-tokens-causal", js_on_load=None)
+    # the families the two models do not show (offline the pocket trio all read one WordPiece)
+    reference_tokens = gr.HTML(elem_id="learn-tokens-reference", js_on_load=None)
 
     def tokenize(text, masked_model=None, causal_model=None, request: gr.Request = None):
-        views = []
-        for model, family in [(masked_model or None, MASKED), (causal_model or None, CAUSAL)]:
-            pieces = service.tokenize(model, text, family)
-            info = service.info(model, family)
-            views.append(lessons.token_chips(info.id, info.tokenizer, pieces, reader_language(request)))
-        return tuple(views)
+        return lessons.split_view(service.split(text, masked_model, causal_model), reader_language(request))
 
     gr.on([split.click, text.submit], handler(tokenize), [text, masked_model, causal_model],
-          [masked_tokens, causal_tokens], api_visibility="private", **queue_options(service))
+          [masked_tokens, causal_tokens, reference_tokens], api_visibility="private", **queue_options(service))
 
     _three_families(service, masked_model, causal_model)
+    _use_cases(service, masked_model, causal_model)
 
     gr.Markdown(t(lessons.ATTENTION_KEY), elem_classes="learn-lesson")
     gr.Markdown(t(lessons.COMPRESSION_KEY), elem_classes="learn-lesson")
 
     gr.Markdown(t(lessons.TRAINING_KEY), elem_id="learn-training")
     gr.Markdown(t("curves.not_comparable"), elem_id="learn-not-comparable")
-    curves = gr.Plot(training_curves(pocket.curves()), show_label=False, elem_id="learn-training-plot")
+    curves = gr.Plot(training_curves(pocket.curves(), building()), show_label=False, elem_id="learn-training-plot")
 
     def redraw(request: gr.Request = None):  # on page load: the figure's text in the reader's language
         return training_curves(pocket.curves(), reader_language(request))
@@ -87,3 +86,27 @@ def _three_families(service, masked_model: gr.Dropdown, causal_model: gr.Dropdow
 
     gr.on([run.click, text.submit], handler(families), [text, masked_model, causal_model, seq2seq_model], cards,
           api_visibility="private", **queue_options(service))
+
+
+def _use_cases(service, masked_model: gr.Dropdown, causal_model: gr.Dropdown) -> None:
+    """Which family for which job, and why, with the loaded models' own figures: the Fine-tune tab's frozen probe
+    on the first and the last token (probe, one model per event: the masked one's, then the causal one's)."""
+    gr.Markdown(t("lesson.use_cases"), elem_classes="learn-lesson", elem_id="learn-use-cases")
+    measure = gr.Button(t("lesson.use_cases_measure"), elem_id="learn-use-cases-measure")
+    outs = {}
+    with gr.Row(equal_height=False):
+        for family in ("masked", "causal"):
+            with gr.Column():
+                outs[family] = (gr.Markdown(elem_id=f"learn-use-{family}"),
+                                gr.Plot(show_label=False, elem_id=f"learn-use-{family}-bars"))
+
+    def prober(out):
+        def probe(model=None, request: gr.Request = None):
+            result, lang = service.probe(model or None), reader_language(request)
+            return {out[0]: probe_summary(result, lang), out[1]: probe_bars(result, lang)}
+        return probe
+
+    gr.on([measure.click], handler(prober(outs["masked"])), [masked_model], list(outs["masked"]),
+          api_visibility="private", preprocess=False, **queue_options(service)).then(
+        handler(prober(outs["causal"])), [causal_model], list(outs["causal"]), api_visibility="private",
+        preprocess=False, **queue_options(service))

@@ -25,7 +25,7 @@ from demo.ui.reader import reader_language
 # the link's tab names -> the gr.Tab ids
 TABS = {"fill": "fill_mask", "next": "generate", "attention": "attention", "compare": "compare",
         "learn": "learn", "inside": "inside", "cost": "cost"}
-GLOBAL = {"tab", "lang", "present"}  # read by the page itself (head script) or by restore
+GLOBAL = {"tab", "lang", "present"}  # read by the server (lang: demo/ui/pages.py), the head script or restore
 MAX_TEXT = 4000
 
 
@@ -150,13 +150,14 @@ def accept(component, raw: str, query: dict | None = None):
     return raw
 
 
-def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
+def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown, lang: str | None = None) -> None:
+    """The page's load event reads its link; `lang`: the page's language (its notice's), else the request's."""
     registry, fields = _active, [(tab, key, field) for tab, (_, f) in _active.tabs.items() for key, field in f.items()]
     run_button = gr.Textbox(visible=False, elem_id="link-run")  # a State would not reach the browser's js
 
     def on_load(request: gr.Request):
         query = dict(request.query_params) if request is not None else {}
-        lang = reader_language(request)
+        page_lang = lang or reader_language(request)
         tab = query.get("tab")
         bad = [key for key in ("tab",) if tab is not None and tab not in TABS]
         known_here = set(registry.tabs.get(tab, (None, {}))[1]) if tab in TABS else set()
@@ -175,7 +176,7 @@ def restore(app: gr.Blocks, tabs: gr.Tabs, notice: gr.Markdown) -> None:
             bad.append("present")
         message = ""
         if bad or unknown:
-            message = say("link.ignored", lang, count=len(bad) + len(unknown),
+            message = say("link.ignored", page_lang, count=len(bad) + len(unknown),
                           names=", ".join(sorted(set(bad))) or "-")
         # run once only when the link says what to run on: its text, or for a tab without one at least
         # one of its settings (a link to an empty tab just opens it)

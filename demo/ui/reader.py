@@ -1,49 +1,27 @@
-"""Which language the reader reads: `?lang=zh` in the page's link first, else the browser's.
+"""Which language an event answers in: the language of the page it came from.
 
-Gradio passes the page's query string and headers to every event (gr.Request), so text built
-on the server (messages, figure titles, the guess reveal) follows the same language as the
-labels Gradio translates in the browser. The head script makes `?lang=` win in the browser too:
-Gradio's i18n reads navigator.language when it starts, and its head arrives later, so the script
-also calls Gradio's own changeLocale (the function its Settings panel uses).
+Each language has its own page (demo/ui/pages.py: `/` English, `/zh` Chinese), so the page decides,
+not the browser. A builder that knows its page's language passes it on; for the events that do not,
+the page is the request's Referer (the browser sends the page's address with each event it posts),
+and a `?lang=` in the page's link still wins. An API client without a page gets English.
 """
 from __future__ import annotations
 
-from demo.text import LANGUAGES, language
+from urllib.parse import urlsplit
 
-# runs before Gradio's scripts; only a known code is ever used (never the raw query value)
-FORCE_LANGUAGE = """<script>
-(function () {
-  var known = %s;
-  var asked = (new URLSearchParams(window.location.search).get("lang") || "").toLowerCase().split("-")[0];
-  if (known.indexOf(asked) < 0) return;
-  var locale = asked === "zh" ? "zh-CN" : asked;
-  try {
-    Object.defineProperty(window.navigator, "language", {get: function () { return locale; }, configurable: true});
-    Object.defineProperty(window.navigator, "languages", {get: function () { return [locale]; }, configurable: true});
-  } catch (e) {}
-  // Gradio injects this head after choosing its locale: switch it with Gradio's own changeLocale,
-  // from the very module the page loaded (found among the page's resources, whatever its hash)
-  var tries = 0;
-  function apply() {
-    var core = performance.getEntriesByType("resource").map(function (e) { return e.name; })
-      .filter(function (n) { return /\/assets\/core-[\w-]+\.js$/.test(n); })[0];
-    if (!core) { if (tries++ < 100) setTimeout(apply, 100); return; }
-    import(core).then(function (m) { if (m.changeLocale) m.changeLocale(asked); });
-  }
-  apply();
-})();
-</script>""" % str(sorted(LANGUAGES)).replace("'", '"')
+from demo.text import language
+from demo.ui.pages import language_of_path
 
 
 def reader_language(request) -> str:
-    """'zh' or 'en' for this event: the link's ?lang= wins over the browser's Accept-Language."""
+    """'zh' or 'en' for this event: the link's ?lang= if it names a known language, else the page's."""
     if request is None:
         return "en"
     try:
         asked = dict(request.query_params).get("lang")
         if asked and language(asked) == str(asked).lower().split("-")[0]:
             return language(asked)
-        header = dict(request.headers).get("accept-language", "")
+        referer = dict(request.headers).get("referer", "")
     except AttributeError:  # an API call without a page
         return "en"
-    return language(header.split(",")[0].split(";")[0])
+    return language_of_path(urlsplit(referer).path) if referer else "en"

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from demo.viz.pieces import is_special
 
-
-def kept_positions(tokens: list[str]) -> list[int]:
-    """Positions of every token but the special ones; all of them if only special tokens remain."""
-    keep = [i for i, t in enumerate(tokens) if not is_special(t)]
-    return keep or list(range(len(tokens)))
+def kept_positions(special: list[bool], n: int) -> list[int]:
+    """Positions 0..n-1 of every token but the special ones (`special`: per token, as the service
+    read them from the tokenizer); all of them if only special tokens remain."""
+    keep = [i for i in range(n) if not (i < len(special) and special[i])]
+    return keep or list(range(n))
 
 
 def renormalise(weights: np.ndarray, keep: list[int]) -> np.ndarray:
@@ -26,9 +25,9 @@ def renormalise(weights: np.ndarray, keep: list[int]) -> np.ndarray:
     return np.divide(part, total, out=np.zeros_like(part), where=total > 0)
 
 
-def without_special(tokens: list[str], weights: np.ndarray) -> tuple[list[str], np.ndarray]:
+def without_special(tokens: list[str], weights: np.ndarray, special: list[bool]) -> tuple[list[str], np.ndarray]:
     """(tokens, weights (..., T, T)) with the special tokens hidden and rows renormalised."""
-    keep = kept_positions(tokens)
+    keep = kept_positions(special, len(tokens))
     if len(keep) == len(tokens):
         return list(tokens), weights
     return [tokens[i] for i in keep], renormalise(weights, keep)

@@ -13,8 +13,7 @@ import html
 from demo.results import Attribution
 from demo.text import say
 from demo.viz.bars import piece_label
-from demo.viz.bertviz_frame import readable
-from demo.viz.pieces import words
+from demo.viz.pieces import readable, word_text
 
 POSITIVE, NEGATIVE = "37, 99, 235", "234, 88, 12"  # blue raised log p, orange lowered it (colour-blind safe)
 MAX_ALPHA = 0.8
@@ -50,7 +49,10 @@ def attribution_html(result: Attribution, lang: str = "en", by_word: bool = Fals
     zeros = zero_from(result) if result.family == "causal" else None  # BERT's zeros (e.g. its own blank) are no rule
     scale = max((abs(s) for s in result.scores), default=0.0)
     if by_word:
-        units = [(w.text, w.score, w.first, w.last) for w in words(result.tokens, result.scores)]
+        # the tokenizer's own words (word_ids(), read by the service); one token a word if none were given
+        groups = result.word_scores() or [([i], s) for i, s in enumerate(result.scores)]
+        units = [(word_text([result.tokens[i] for i in indices]), score, indices[0], indices[-1])
+                 for indices, score in groups]
     else:
         units = [(piece_label(t), s, i, i) for i, (t, s) in enumerate(zip(result.tokens, result.scores))]
     chips = []

@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from demo.results import Candidate, FillMask, NextTokens
 from demo.text import say
-from demo.viz.bertviz_frame import readable
+from demo.viz.pieces import readable
 from demo.viz.heatmaps import plotly_text
 
 BAR_COLOR = "#4f46e5"  # the theme's indigo

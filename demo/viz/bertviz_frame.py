@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -19,7 +20,11 @@ import numpy as np
 
 from demo.results import Attention
 from demo.text import say
+from demo.viz.heatmaps import MAX_TOKENS as HEATMAP_TOKENS
+from demo.viz.pieces import readable
 from demo.viz.static_js import bertviz_template
+
+log = logging.getLogger(__name__)
 
 MAX_TOKENS = 64  # bertviz draws every weight as an SVG element: beyond this the page crawls
 MAX_WEIGHTS = 300_000  # layers x heads x T x T sent to the browser (about 2 MB of JSON)
@@ -28,12 +33,38 @@ MAX_HEIGHT = 900  # px; the frame scrolls beyond this
 
 # bertviz's templates start with require.config({paths: {...cdnjs...}}) and wrap their code in
 # requirejs(['jquery', 'd3'], fn). We load both libraries with plain <script> tags and answer
-# those two calls with a shim; the config block (CDN URLs) is removed so none remain.
+# those two calls with a shim; the config block (CDN URLs) is removed so none remain. Each edit
+# checks that the text it edits is there (TemplateChanged): a bertviz that changed its templates
+# would otherwise draw nothing, or fetch its libraries from a CDN, with no error anywhere.
 _REQUIRE_CONFIG = re.compile(r"require\.config\(\{.*?\}\);", re.DOTALL)
+_REQUIRE_CALL = re.compile(r"requirejs\(\s*\[\s*'jquery'\s*,\s*'d3'\s*\]")  # the order the shim answers in
+_PARAMS = "PYTHON_PARAMS"
 _REQUIRE_SHIM = """
 window.requirejs = window.require = function (deps, ready) { ready(window.jQuery, window.d3); };
 window.require.config = function () {};
 """
+# bertviz's model view is an SVG 970 px wide beside the 380 px head view: wider than the frame on a
+# laptop, so its right-hand heads were cut off. Given a viewBox, it scales down to the room it has
+# (and back when it is redrawn: a new SVG, or a new height when a head is opened).
+_FIT_MODEL_VIEW = """
+(function () {
+  var root = document.getElementById('bertviz-model');
+  function fit() {
+    var svg = root.querySelector('svg'), w = svg && svg.getAttribute('width'), h = svg && svg.getAttribute('height');
+    if (!w || !h || isNaN(+w) || isNaN(+h)) return;
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+    svg.setAttribute('preserveAspectRatio', 'xMinYMin meet');
+    svg.style.width = '100%'; svg.style.maxWidth = w + 'px'; svg.style.height = 'auto';
+  }
+  fit();
+  new MutationObserver(fit).observe(root, {childList: true, subtree: true, attributes: true,
+                                           attributeFilter: ['width', 'height']});
+})();
+"""
+
+
+class TemplateChanged(RuntimeError):
+    """bertviz's view template no longer holds the text this module edits (a new bertviz version)."""
 
 
 @dataclass(frozen=True)
@@ -48,11 +79,6 @@ def shown_tokens(layers: int, heads: int, tokens: int) -> int:
     return max(1, min(tokens, MAX_TOKENS, by_budget))
 
 
-def readable(token: str) -> str:
-    """The piece as a person reads it: byte-level BPE's Ġ and SentencePiece's ▁ mark a space."""
-    return token.replace("Ġ", " ").replace("▁", " ").replace("Ċ", "\\n")
-
-
 def script_json(value) -> str:
     """JSON safe to place inside <script>: no '<' at all, so no '</script>' or '<!--' can appear
     (json.dumps leaves '</' as is); ensure_ascii also escapes U+2028/2029."""
@@ -60,16 +86,23 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _fill(template: str, params_js: str) -> str:
-    code = _REQUIRE_CONFIG.sub("", template, count=1)
+def _fill(template: str, params_js: str, view: str) -> str:
+    """bertviz's view code with our parameters in, its CDN configuration out; TemplateChanged
+    (naming what is missing) when the template is not the one these edits were written for."""
+    code, configs = _REQUIRE_CONFIG.subn("", template, count=1)
+    missing = [what for what, there in (("require.config({...});", configs == 1),
+                                        ("requirejs(['jquery', 'd3'], ...)", bool(_REQUIRE_CALL.search(code))),
+                                        (_PARAMS, _PARAMS in code)) if not there]
+    if missing or "cdnjs" in code:
+        raise TemplateChanged(f"bertviz's {view}.js is not the template demo/viz/bertviz_frame.py edits (missing: "
+                              f"{', '.join(missing) or 'none'}; CDN left: {'cdnjs' in code}); install the bertviz "
+                              f"version pyproject.toml names, or update the edits")
     # only the first marker: bertviz's own str.replace also pastes the data into a comment
-    return code.replace("PYTHON_PARAMS", params_js, 1)
+    return code.replace(_PARAMS, params_js, 1)
 
 
 def cap_notice(att: Attention, lang: str = "en") -> str:
     """Plain text naming the cap, or "" when every token is drawn."""
-    from demo.viz.heatmaps import MAX_TOKENS as HEATMAP_TOKENS  # heatmaps import this module
-
     layers, heads, total = att.weights.shape[:3]
     n = shown_tokens(layers, heads, total)
     if n == total:
@@ -96,14 +129,14 @@ def document(att: Attention, scripts: dict[str, str], lang: str = "en") -> tuple
     def params(extra: dict) -> str:
         return f"Object.assign({{attention: BERTVIZ_ATTENTION}}, {script_json(extra)})"
 
-    head_js = _fill(bertviz_template("head_view") or "", params(head_params))
-    model_js = _fill(bertviz_template("model_view") or "", params(model_params))
+    head_js = _fill(bertviz_template("head_view") or "", params(head_params), "head_view")
+    model_js = _fill(bertviz_template("model_view") or "", params(model_params), "model_view")
     tags = "".join(f'<script src="{html.escape(url, quote=True)}"></script>' for url in scripts.values())
     doc = f"""<!doctype html><html><head><meta charset="utf-8">
 <style>
 body {{ margin: 8px; font-family: 'Helvetica Neue', Helvetica, Arial, sans-serif; background: #fff; color: #111; }}
-.views {{ display: flex; gap: 24px; align-items: flex-start; }}
-.head {{ flex: 0 0 380px; }} .model {{ flex: 1 1 auto; }}
+.views {{ display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }}
+.head {{ flex: 0 0 380px; }} .model {{ flex: 1 1 480px; min-width: 0; }}
 h4 {{ margin: 4px 0 8px; font-weight: 600; }}
 </style>
 {tags}
@@ -120,6 +153,7 @@ h4 {{ margin: 4px 0 8px; font-weight: 600; }}
 <script>var BERTVIZ_ATTENTION = {script_json(shared)};</script>
 <script>{head_js}</script>
 <script>{model_js}</script>
+<script>{_FIT_MODEL_VIEW}</script>
 </body></html>"""
     return doc, notice
 
@@ -136,7 +170,11 @@ def bertviz_frame(att: Attention, scripts: dict[str, str] | None, lang: str = "e
     cannot run offline (scripts or bertviz missing), so the native heatmaps carry on alone."""
     if not scripts or not bertviz_template("head_view") or not bertviz_template("model_view"):
         return Frame("", say("bertviz.unavailable", lang))
-    doc, notice = document(att, scripts, lang)
+    try:
+        doc, notice = document(att, scripts, lang)
+    except TemplateChanged:  # the heatmaps carry on; the log and tests/test_viz_attention.py say why
+        log.exception("bertviz's views are left out")
+        return Frame("", say("bertviz.unavailable", lang))
     layers, heads, total = att.weights.shape[:3]
     height = _height(layers, heads, shown_tokens(layers, heads, total))
     label = html.escape(say("bertviz.frame_title", lang, model=att.model), quote=True)

@@ -14,8 +14,8 @@ import plotly.graph_objects as go
 from demo.inputs import MASK_PATTERN
 from demo.results import Candidate, Comparison, Infill, ModelInfo
 from demo.text import say
-from demo.viz.bars import FONT, ROW_PX
-from demo.viz.bertviz_frame import readable
+from demo.viz.bars import FONT, ROW_PX, candidate_bars
+from demo.viz.pieces import readable
 from demo.viz.heatmaps import plotly_text
 
 MASKED_COLOR, CAUSAL_COLOR, SEQ2SEQ_COLOR = "#4f46e5", "#d97706", "#059669"  # indigo, amber, emerald
@@ -239,3 +239,34 @@ def facts_rows(masked: ModelInfo, causal: ModelInfo, seconds: dict[str, float], 
         [say("compare.fact.request", lang), _seconds(seconds, "masked"), _seconds(seconds, "causal"),
          _seconds(seconds, "seq2seq") if seq2seq else "–"],
     ]
+
+
+def table(headers: list[str], rows: list[list]) -> dict:
+    """A Dataframe's value with its headers in the reader's language."""
+    return {"headers": headers, "data": rows}
+
+
+def compare_view(result: Comparison, lang: str = "en") -> dict:
+    """The BERT vs GPT tab after a compare: {output name: value} (the tab maps names to its components)."""
+    infos = result.infos
+    facts = (facts_rows(infos["masked"], infos["causal"], result.seconds, infos.get("seq2seq"), lang)
+             if "masked" in infos and "causal" in infos else [])
+    return {"strip": visibility_strip(result, lang),
+            "masked_plot": candidate_bars([("", result.masked)], plotly_text(result.masked_model), MASKED_COLOR),
+            "causal_plot": candidate_bars([("", result.causal)], plotly_text(result.causal_model), CAUSAL_COLOR),
+            "ranking_note": ranking_note(result, lang),
+            "ranking": table(ranking_headers(lang), ranking_rows(result)),
+            "facts": table(facts_headers(lang), facts),
+            "seq2seq_plot": span_bars(result, lang), "seq2seq_note": seq2seq_note(result, lang),
+            "last": result}
+
+
+def causality_view(before: Comparison | None, after: Comparison | None, lang: str = "en") -> dict:
+    """The "change the words after the blank" section: the verdict and both before/after tables, or all
+    three emptied (no words after the blank to try yet) so no earlier sentence's tables stay on the page."""
+    headers = shift_headers(lang)
+    if before is None or after is None:
+        return {"verdict": "", "masked_shift": table(headers, []), "causal_shift": table(headers, [])}
+    return {"verdict": causality_verdict(before, after, lang),
+            "masked_shift": table(headers, shift_rows(before.masked, after.masked)),
+            "causal_shift": table(headers, shift_rows(before.causal, after.causal))}

@@ -33,15 +33,25 @@ def latency_figure(cost: Cost, lang: str = "en") -> go.Figure:
     ones = cost.at_batch(1)
     a, b, c = cost.fit
     n = np.linspace(min(p.length for p in ones), cost.max_positions, 120)
-    fig = go.Figure([
+    fitted = (a + b * n + c * n * n) * 1000
+    traces = [
         go.Scatter(x=[p.length for p in ones], y=[p.seconds * 1000 for p in ones], mode="markers",
                    name=say("cost.measured", lang), marker={"size": 10, "color": "#4f46e5"},
                    hovertemplate=say("cost.hover_latency", lang) + "<extra></extra>"),
-        go.Scatter(x=n, y=(a + b * n + c * n * n) * 1000, mode="lines", name=say("cost.fit", lang),
+        # no time is below zero: a fit that dips there is clipped, and the note below says so
+        go.Scatter(x=n, y=np.maximum(fitted, 0.0), mode="lines", name=say("cost.fit", lang),
                    line={"color": "#6b7280"}),
-        go.Scatter(x=n, y=c * n * n * 1000, mode="lines", name=say("cost.fit_n2", lang),
+        # a negative n² term is noise over a short range of lengths, not attention getting cheaper: held at 0
+        go.Scatter(x=n, y=np.maximum(c * n * n * 1000, 0.0), mode="lines", name=say("cost.fit_n2", lang),
                    line={"color": "#d97706", "dash": "dash"}),
-    ])
+    ]
+    fig = go.Figure(traces)
+    notes = ([say("cost.fit_no_n2", lang)] if c <= 0 else []) + ([say("cost.fit_clipped", lang)]
+                                                                  if fitted.min() < 0 else [])
+    if notes:
+        fig.add_annotation(text="<br>".join(plotly_text(x) for x in notes), showarrow=False, xref="paper",
+                           yref="paper", x=0, y=1, xanchor="left", yanchor="top", align="left",
+                           font={"size": 11, "color": "#92400e"}, bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(title=say("cost.latency_title", lang, model=plotly_text(cost.model)), xaxis_title=say("cost.length_axis", lang),
                       yaxis_title=say("cost.ms_axis", lang), **LAYOUT)
     return fig.update_yaxes(gridcolor="#e5e7eb", rangemode="tozero")

@@ -10,7 +10,7 @@ import html
 
 from demo.results import Comparison
 from demo.text import say
-from demo.viz.bertviz_frame import readable
+from demo.viz.pieces import readable
 
 
 def _card(family: str, model: str, reads: str, answers: list[tuple[str, float]], lang: str, note: str = "") -> str:

@@ -17,13 +17,15 @@ from plotly.subplots import make_subplots
 from demo.results import Attention
 from demo.text import say
 from demo.viz.attention_sink import sink_share, without_special
-from demo.viz.bertviz_frame import readable
+from demo.viz.pieces import readable
 
 # Only what the view shows reaches the browser: one head's n² weights (Plotly packs a numpy array
 # as base64 float32, 4 bytes a cell) and a capped grid, never every layer's and head's n² floats.
 MAX_TOKENS = 512  # one head, BERT's whole limit: 262k cells, 1 MB; bench/attention_view.py measures it
 MAX_GRID_CELLS = 200_000  # all heads of a layer together
-GRID_LABELS = 16  # beyond this the small subplots show positions, not words
+GRID_LABELS = 16  # beyond this the small subplots name every k-th token (still words, not positions)
+SUBPLOT_TITLE_PX = 11  # a grid head's title: "head 11 · sink 95%" fits a quarter of a half-page plot
+BLOCK_LABEL_PX = 64  # Gradio draws the Plot's label over the figure's top left: titles start below it
 HOVER_NAMES = 128  # beyond this a cell's hover names positions (the axes name the tokens): n² strings are heavy
 COLORS = "Blues"
 
@@ -51,7 +53,7 @@ def shown(att: Attention, layer: int, hide_special: bool = False) -> tuple[list[
     and with `hide_special` no [CLS]/[SEP]/start token, each row renormalised (only this layer is copied)."""
     n = min(len(att.tokens), MAX_TOKENS)
     tokens, weights = att.tokens[:n], att.weights[layer, :, :n, :n]
-    return without_special(tokens, weights) if hide_special else (tokens, weights)
+    return without_special(tokens, weights, att.special[:n]) if hide_special else (tokens, weights)
 
 
 def head_heatmap(att: Attention, layer: int, head: int, hide_special: bool = False, lang: str = "en") -> go.Figure:
@@ -77,8 +79,8 @@ def head_heatmap(att: Attention, layer: int, head: int, hide_special: bool = Fal
            if len(att.tokens) > MAX_TOKENS else "")
     title = say("attention.head_title", lang, model=plotly_text(att.model), layer=layer, head=head)
     fig.update_layout(
-        title={"text": f"{title}<br><sup>{kind}{cut}</sup>", "y": 0.98},
-        margin={"l": 10, "r": 10, "t": 140, "b": 10}, height=560, plot_bgcolor="white",
+        title={"text": f"{title}<br><sup>{kind}{cut}</sup>", **below_label()},
+        margin={"l": 10, "r": 10, "t": 190, "b": 10}, height=610, plot_bgcolor="white",
     )
     return fig
 
@@ -97,7 +99,9 @@ def layer_grid(att: Attention, layer: int, cols: int = 4, hide_special: bool = F
                         horizontal_spacing=0.04, vertical_spacing=0.08 if rows > 1 else 0.1)
     z_all = weights[:, :n, :n]
     zmax = float(z_all.max()) if z_all.size else 1.0
-    names = labels(tokens[:n]) if n <= GRID_LABELS else [str(i) for i in range(n)]
+    step = math.ceil(n / GRID_LABELS)  # every token up to GRID_LABELS, then every step-th one
+    shown_at = list(range(0, n, step))
+    names = [labels(tokens[:n])[i] for i in shown_at]
     weight = plotly_text(say("attention.weight", lang))
     for h in range(heads):
         where = plotly_text(say("attention.grid_hover", lang, head=h, query="%{y}", attended="%{x}"))
@@ -105,20 +109,26 @@ def layer_grid(att: Attention, layer: int, cols: int = 4, hide_special: bool = F
             z=z_all[h], coloraxis="coloraxis", x=list(range(n)), y=list(range(n)),
             hovertemplate=f"{where}<br>{weight} %{{z:.3f}}<extra></extra>",
         ), row=h // cols + 1, col=h % cols + 1)
-    axis = {"tickmode": "array", "tickvals": list(range(n)), "ticktext": names, "showgrid": False,
+    axis = {"tickmode": "array", "tickvals": shown_at, "ticktext": names, "showgrid": False,
             "tickfont": {"size": 9}}
+    fig.update_annotations(font_size=SUBPLOT_TITLE_PX)  # the subplot titles (before any other annotation)
     fig.update_xaxes(tickangle=-60, **axis)
     fig.update_yaxes(autorange="reversed", **axis)
     part = say("attention.grid_part", lang, shown=n, total=len(tokens)) if n < len(tokens) else ""
     sink = say("attention.sink_note", lang, token=plotly_text(readable(att.tokens[0]).strip() or att.tokens[0]))
     fig.update_layout(
         title={"text": say("attention.grid_title", lang, model=plotly_text(att.model), heads=heads, layer=layer,
-                           part=part) + f"<br><sup>{sink}</sup>"},
+                           part=part) + f"<br><sup>{sink}</sup>", **below_label()},
         coloraxis={"colorscale": COLORS, "cmin": 0, "cmax": zmax, "colorbar": {"thickness": 12}},
-        height=max(320, 260 * rows + 80), margin={"l": 10, "r": 10, "t": 100, "b": 10},
+        height=max(320, 260 * rows + 120), margin={"l": 10, "r": 10, "t": 140, "b": 10},
         plot_bgcolor="white",
     )
     return fig
+
+
+def below_label() -> dict:
+    """A title placed from the figure's top edge, below the block label Gradio draws over it."""
+    return {"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": BLOCK_LABEL_PX}}
 
 
 def empty_figure(message: str) -> go.Figure:

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from demo.results import Lens
 from demo.text import say
 from demo.viz.bars import FONT, piece_label
-from demo.viz.bertviz_frame import readable
+from demo.viz.pieces import readable
 from demo.viz.comparison import CAUSAL_COLOR, MASKED_COLOR
 from demo.viz.heatmaps import plotly_text
 

@@ -26,6 +26,7 @@ TEXT: dict[str, str] = {
     "link.copy": "🔗 Copy link",
     "link.ignored": "Ignored {count} setting(s) in the link that this page cannot use ({names}).",
     "generate.stop": "■ Stop",
+    "next.stopped": "■ Stopped: the text above is as far as the model got.",
     "export.json": "⬇ Result as JSON",
     "export.bertviz": "⬇ Interactive views as one HTML file (works offline)",
     "learn.reading": (
@@ -55,7 +56,7 @@ TEXT: dict[str, str] = {
         "## Words become pieces\n"
         "Both models cut words they do not know whole into known pieces. **BERT's WordPiece** marks a piece that\n"
         "*continues* a word with **##**. **GPT's byte-level BPE** works on bytes and marks a piece that *starts with a\n"
-        "space* with **Ġ**, so it never meets an unknown character (an accented letter may show as two odd symbols: "
+        "space* with **Ġ** (drawn **␣** on this page's chips and charts), so it never meets an unknown character (an accented letter may show as two odd symbols: "
         "its bytes).\n\n"
         "**Chinese** is written without spaces. Chinese BERT (`bert-base-chinese`) gives **every Chinese character its "
         "own piece**: 今天天气很好 is six tokens. GPT-2's byte-level BPE sees each character as **three UTF-8 bytes** "

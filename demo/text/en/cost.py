@@ -31,6 +31,9 @@ TEXT: dict[str, str] = {
     "cost.measured": "measured",
     "cost.fit": "fit a + b·n + c·n²",
     "cost.fit_n2": "the fit's c·n² part",
+    "cost.fit_no_n2": ("The fit's n² term is negative at these lengths (noise, not cheaper attention): its curve is "
+                       "held at 0 ms. Measure longer lengths to see it."),
+    "cost.fit_clipped": "Below 0 ms the fit is clipped: no run takes less than nothing.",
     "cost.latency_title": "{model}: time of one forward pass against length",
     "cost.length_axis": "length n (tokens)",
     "cost.ms_axis": "milliseconds",

@@ -40,6 +40,8 @@ TEXT: dict[str, str] = {
     "error.device_failed": "The GPU failed on this request (the details were logged); please try again.",
     "error.device_restarting": ("The GPU failed on this request and the server is restarting to recover "
                                 "(the details were logged); please try again in a minute."),
+    "error.replica_lost": ("The server that holds this model stopped while answering, and so did the one tried "
+                           "next (the details were logged); please try again in a moment."),
     "error.family_fill": "'{model}' is a {family} model and cannot fill blanks; choose one of: {choices}.",
     "error.family_next": "'{model}' is a {family} model and cannot predict the next word; choose one of: {choices}.",
     "error.family_span": "'{model}' is a {family} model and cannot write a blank's span; choose one of: {choices}.",

@@ -86,12 +86,16 @@ TEXT: dict[str, str] = {
     ),
     "lesson.training": (
         "## Training curves of the bundled models\n"
-        "The app ships three tiny models trained by this project, **pocket-bert**, **pocket-gpt** and "
-        "**pocket-t5**: a controlled experiment.\nSame size (about 5 M parameters), same text (dictionary "
-        "definitions, Jane Austen, the King James Bible, fortune cookies), same number of tokens, same optimizer "
-        "and seed;\nonly what separates the three families differs: the objective (masked words, the next word, "
-        "hidden spans), the attention mask and the tokenizer\n(their model card: `assets/pocket/README.md`)."
+        "The app ships three small models made by this project, **pocket-bert**, **pocket-gpt** and "
+        "**pocket-t5**: a controlled experiment.\nAll three start from the same pretrained weights "
+        "(all-MiniLM-L6-v2, a 6-layer BERT-shaped encoder) and were trained further on the same text (dictionary "
+        "definitions, Jane Austen, fortune cookies, the Harvard sentences), for the same steps, with the same "
+        "optimizer and seed;\nonly what separates the three families differs: the objective (masked words and "
+        "next-sentence prediction, the next word, hidden spans), the attention mask and the heads. They share one "
+        "WordPiece tokenizer on purpose, so the tokenizer lesson above shows BPE and SentencePiece from reference "
+        "tokenizers\n(their model card: `assets/pocket/README.md`)."
     ),
     "lesson.pieces_one": "{count} piece",
     "lesson.pieces_many": "{count} pieces",
+    "lesson.reference_tokenizer": "a reference tokenizer of this family, trained by this project: no model behind it",
 }

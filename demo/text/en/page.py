@@ -13,12 +13,14 @@ TEXT: dict[str, str] = {
     "tab.attention": "Attention",
     "tab.compare": "BERT vs GPT",
     "tab.learn": "How they differ",
+    "page.switch": "🌐 Also in {link}",
+    "page.other_language": "中文 (Chinese)",
     # -- loading and downloading models (hub branch) --------------------------------------
     "loading.models": "Loading {names} (first use only; then it is reused by everyone)",
     "loading.download": "Downloading {model}: {done} of {total} MB (first use only)",
 
     # -- start-up and fallback notices (demo/startup.py, demo/service.py) --
-    "notice.pocket_offline": "Using the bundled pocket models because offline mode is set; other models load only if already downloaded.",
-    "notice.pocket_unreachable": "Using the bundled pocket models because the model hub cannot be reached; other models load only if already downloaded.",
+    "notice.pocket_offline": "Offline mode is set, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
+    "notice.pocket_unreachable": "The model hub cannot be reached, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
     "notice.fallback": "Could not load {model}; using the bundled {fallback} instead.",
 }

@@ -28,6 +28,8 @@ TEXT: dict[str, str] = {
     "cost.measured": "实测",
     "cost.fit": "拟合 a + b·n + c·n²",
     "cost.fit_n2": "拟合中的 c·n² 部分",
+    "cost.fit_no_n2": "在这些长度上拟合的 n² 项为负（是噪声，不是注意力变便宜了）：它的曲线画在 0 毫秒处。测量更长的长度就能看到它。",
+    "cost.fit_clipped": "拟合曲线低于 0 毫秒的部分被截去：没有哪次运行的时间少于零。",
     "cost.latency_title": "{model}：一次前向计算的耗时与长度",
     "cost.length_axis": "长度 n（词元）",
     "cost.ms_axis": "毫秒",

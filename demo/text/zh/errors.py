@@ -33,6 +33,7 @@ TEXT: dict[str, str] = {
     "error.out_of_memory": "模型处理这次请求时内存不足，请换一段更短的文本。其他请求不受影响。",
     "error.device_failed": "GPU 在处理这次请求时出错（详细信息已记入日志），请再试一次。",
     "error.device_restarting": "GPU 在处理这次请求时出错，服务器正在重启以恢复（详细信息已记入日志），请一分钟后再试。",
+    "error.replica_lost": "存放这个模型的服务器在回答时停止了，换一台重试也没有成功（详细信息已记入日志），请稍后再试。",
     "error.family_fill": "“{model}”不是掩码模型（它的类型是 {family}），不能填空；请从以下模型中选择：{choices}。",
     "error.family_next": "“{model}”不是因果模型（它的类型是 {family}），不能预测下一个词；请从以下模型中选择：{choices}。",
     "error.family_span": ("“{model}”不是编码器-解码器模型（它的类型是 {family}），不能写出空白处的片段；"

@@ -77,12 +77,14 @@ TEXT: dict[str, str] = {
     ),
     "lesson.training": (
         "## 内置模型的训练曲线\n"
-        "本应用自带三个由本项目训练的小模型 **pocket-bert**、**pocket-gpt** 和 **pocket-t5**：这是一个对照实验。\n"
-        "三者大小相同（约 500 万个参数）、训练文本相同（词典释义、简·奥斯汀的小说、英王钦定本圣经、fortune 格言）、"
-        "词元数相同、优化器和随机种子也相同；\n"
-        "不同的只有区分三类模型的那几样：训练目标（遮住的词、下一个词、被挖掉的片段）、注意力掩码和分词器\n"
+        "本应用自带三个由本项目制作的小模型 **pocket-bert**、**pocket-gpt** 和 **pocket-t5**：这是一个对照实验。\n"
+        "三者从同一份预训练权重出发（all-MiniLM-L6-v2，一个 6 层、BERT 结构的编码器），"
+        "在相同的文本（词典释义、简·奥斯汀的小说、fortune 格言、Harvard 句子）上、以相同的步数、优化器和随机种子继续训练；\n"
+        "不同的只有区分三类模型的那几样：训练目标（遮住的词加下一句预测、下一个词、被挖掉的片段）、注意力掩码和输出头。"
+        "三者有意共用同一个 WordPiece 分词器，所以上面的分词课用参照分词器展示 BPE 和 SentencePiece\n"
         "（模型卡片见 `assets/pocket/README.md`）。"
     ),
     "lesson.pieces_one": "{count} 个词元",
     "lesson.pieces_many": "{count} 个词元",
+    "lesson.reference_tokenizer": "本项目训练的这一类分词器的参照版本：背后没有模型",
 }

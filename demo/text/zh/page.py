@@ -13,12 +13,14 @@ TEXT: dict[str, str] = {
     "tab.attention": "注意力",
     "tab.compare": "BERT 对比 GPT",
     "tab.learn": "两者有何不同",
+    "page.switch": "🌐 另有{link}",
+    "page.other_language": "English（英文）",
     # -- 加载与下载模型（hub 分支）----------------------------------------------------------
     "loading.models": "正在加载 {names}（仅首次使用时加载，之后所有人共用）",
     "loading.download": "正在下载 {model}：已下载 {done} MB，共 {total} MB（仅首次使用时下载）",
 
     # -- start-up and fallback notices (demo/startup.py, demo/service.py) --
-    "notice.pocket_offline": "已设置离线模式，因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
-    "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此使用内置的 pocket 模型；其他模型只有在已经下载过时才能加载。",
+    "notice.pocket_offline": "已设置离线模式，因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（2300 万–3000 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
+    "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（2300 万–3000 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
     "notice.fallback": "无法加载 {model}，改用内置的 {fallback}。",
 }
