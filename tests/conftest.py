@@ -145,7 +145,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
-@pytest.fixture(scope="session")
+# module-scoped: Playwright's sync API runs an event loop in this thread while it is open, and
+# asyncio.run (the MCP client) and Ray Serve's sync calls refuse to run inside one
+@pytest.fixture(scope="module")
 def browser():
     if not os.path.exists(CHROMIUM):  # a missing browser fails the browser tests: they never pass unrun
         pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium, or set DEMO_CHROMIUM "
