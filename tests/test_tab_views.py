@@ -107,3 +107,40 @@ def test_the_attention_view_draws_both_models_and_sends_ranges_only_when_they_ch
     assert len(out["causal_grid"].data) == 2 and out["notice"].startswith("ℹ️")  # no bertviz scripts: said why
     again = attention_view(pair, lang="en", sent=out["counts"])  # the page has these ranges: plain values
     assert (again["masked_layer"], again["masked_head"], again["causal_layer"]) == (1, 2, 3)
+
+
+def test_the_fill_view_draws_each_blank_and_writes_the_top_words_into_the_sentence():
+    from demo.results import FillMask
+    from demo.viz.predictions import fill_view
+
+    result = FillMask("bert", "the [MASK] sat on the [MASK] .", [], [[cand("cat", 0.6, 1), cand("dog", 0.3, 2)],
+                                                                  [cand("mat", 0.7, 3)]])
+    out = fill_view(result, "en")
+    assert set(out) == {"plot", "sentence", "last"} and out["last"] is result
+    bars = [trace["x"] for trace in json.loads(out["plot"].to_json())["data"] if trace["type"] == "bar"]
+    assert [list(x) for x in bars] == [[0.6, 0.3], [0.7]]  # one chart per blank, in the model's order
+    assert "cat" in out["sentence"] and "mat" in out["sentence"] and "[MASK]" not in out["sentence"]
+
+
+def test_the_next_view_keeps_the_distribution_its_choices_come_from():
+    import math
+
+    from demo.results import NextTokens
+    from demo.viz.predictions import next_view
+
+    result = NextTokens("gpt", "the cat", [], [cand("Ġsat", 0.5, 1), cand("Ġran", 0.25, 2)], entropy=math.log(4))
+    out = next_view(result, "zh")
+    assert set(out) == {"plot", "dist"} and out["dist"] is result
+    bars = [trace for trace in json.loads(out["plot"].to_json())["data"] if trace["type"] == "bar"]
+    assert list(bars[0]["x"]) == [0.5, 0.25]
+
+
+def test_the_cost_view_fills_one_models_column():
+    from demo.viz import cost as cost_views
+    from test_viz_cost import make
+
+    cost = make()
+    out = cost_views.cost_view(cost, "en")
+    assert set(out) == {"summary", "latency", "split", "memory"}
+    assert out["summary"] == cost_views.cost_summary(cost, "en")  # the column's text is the summary's
+    assert out["latency"].data and out["memory"].data

@@ -12,7 +12,7 @@ from demo.catalog import CAUSAL, MASKED
 from demo.inputs import COMPRESSION_METHODS
 from demo.text import in_language
 from demo.ui import links
-from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.common import handler, model_choices, queue_options, render
 from demo.ui.i18n import building, t
 from demo.ui.reader import reader_language
 from demo.viz import cost as views
@@ -36,22 +36,24 @@ def build_cost_tab(service) -> None:
     with gr.Row(equal_height=False):
         for family in ("masked", "causal"):
             with gr.Column():
-                columns[family] = [gr.Markdown(elem_id=f"cost-{family}-summary"),
-                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-latency"),
-                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-split"),
-                                   gr.Plot(show_label=False, elem_id=f"cost-{family}-memory")]
+                columns[family] = {"summary": gr.Markdown(elem_id=f"cost-{family}-summary"),
+                                   "latency": gr.Plot(show_label=False, elem_id=f"cost-{family}-latency"),
+                                   "split": gr.Plot(show_label=False, elem_id=f"cost-{family}-split"),
+                                   "memory": gr.Plot(show_label=False, elem_id=f"cost-{family}-memory")}
 
-    def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
-        lang = reader_language(request)
-        result = service.cost(model or None, lengths, batch_sizes,
-                              progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
-        return (views.cost_summary(result, lang), views.latency_figure(result, lang), views.split_figure(result, lang),
-                views.memory_figure(result, lang))
+    def cost_into(outputs: dict):
+        """The `cost` event for one column (both columns run the same verb on their own model)."""
+        def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
+            lang = reader_language(request)
+            result = service.cost(model or None, lengths, batch_sizes,
+                                  progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
+            return render(outputs, views.cost_view(result, lang))
+        return handler(cost)
 
-    gr.on([measure.click], handler(cost), [masked_model, lengths, batch_sizes], columns["masked"], api_name="cost",
-          preprocess=False, **queue_options(service)).then(
-        handler(cost), [causal_model, lengths, batch_sizes], columns["causal"], api_visibility="private",
-        preprocess=False, **queue_options(service))
+    gr.on([measure.click], cost_into(columns["masked"]), [masked_model, lengths, batch_sizes],
+          list(columns["masked"].values()), api_name="cost", preprocess=False, **queue_options(service)).then(
+        cost_into(columns["causal"]), [causal_model, lengths, batch_sizes], list(columns["causal"].values()),
+        api_visibility="private", preprocess=False, **queue_options(service))
 
     gr.Markdown(t("cost.lab"), elem_classes="learn-lesson")
     with gr.Row():
@@ -63,11 +65,14 @@ def build_cost_tab(service) -> None:
         causal_card = gr.HTML(elem_id="cost-causal-card", js_on_load=None)
     chart = gr.Plot(views.variants_figure(service.compressed(), building()), show_label=False, elem_id="cost-variants")
 
-    def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
-        lang = reader_language(request)
-        result = service.compress(model or None, method, amount,
-                                  progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
-        return views.variant_card(result, lang), views.variants_figure(service.compressed(), lang)
+    def compress_into(outputs: dict):
+        """The `compress` event for one column's card (and the shared chart of every copy)."""
+        def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
+            lang = reader_language(request)
+            result = service.compress(model or None, method, amount, progress=lambda fraction, desc="": progress(
+                fraction, desc=in_language(desc, lang)))
+            return render(outputs, views.compress_view(result, service.compressed(), lang))
+        return handler(compress)
 
     def limit(query: dict) -> int:
         """Both columns measure the same lengths: the shorter context of the link's two models."""
@@ -95,6 +100,7 @@ def build_cost_tab(service) -> None:
     for family, box, card in ((MASKED, masked_model, masked_card), (CAUSAL, causal_model, causal_card)):
         checked = (run.click if family == MASKED else compressed.then)(
             handler(check), [box, method, amount], [card], api_visibility="private", preprocess=False)
-        compressed = checked.success(handler(compress), [box, method, amount], [card, chart], preprocess=False,
+        compressed = checked.success(compress_into({"card": card, "chart": chart}), [box, method, amount],
+                                     [card, chart], preprocess=False,
                                      **({"api_name": "compress"} if family == MASKED else {"api_visibility": "private"}),
                                      **queue_options(service))

@@ -11,13 +11,12 @@ import gradio as gr
 from demo.catalog import MASKED
 from demo.ui import links
 from demo.ui import export
-from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, render
 from demo.ui.guess import GuessFirst
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
 from demo.viz import click_mask
-from demo.viz.bars import fill_mask_bars
-from demo.viz.token_html import filled_sentence
+from demo.viz.predictions import fill_view
 
 EXAMPLES = [
     ["The capital of France is [MASK]."],
@@ -49,26 +48,27 @@ def build_fill_mask_tab(service) -> None:
                            js_on_load=None)
         plot = gr.Plot(label=t("fill.bars"), elem_id="fill-mask-bars")
 
+    # last: the FillMask behind the chart, for the JSON download (not in the API)
+    outputs = {"plot": plot, "sentence": sentence, "last": gr.State(None)}
+
     def fill_mask(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, MASKED))
         result = service.fill_mask(model or None, text, top_k)
-        lang = reader_language(request)
-        return fill_mask_bars(result, lang), filled_sentence(result, lang), result
+        return render(outputs, fill_view(result, reader_language(request)))
 
     runs = [run.click, text.submit]
-    last = gr.State(None)  # the FillMask behind the chart, for the JSON download (not in the API)
-    filled = gr.on(runs, handler(fill_mask), [text, model, top_k], [plot, sentence, last],
+    filled = gr.on(runs, handler(fill_mask), [text, model, top_k], list(outputs.values()),
                    api_name="fill_mask", preprocess=False, **queue_options(service))
-    export.json_download(filled, last, "fill-mask", "fill-mask-json")
+    export.json_download(filled, outputs["last"], "fill-mask", "fill-mask-json")
 
     text.change(lambda text: gr.update(choices=click_mask.choices(text), value=None), text, word_pick,
                 api_visibility="private", queue=False)
 
-    def mask_word(text, index, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
-        text = click_mask.masked_at(text or "", int(index))
-        return (text, *fill_mask(text, model, top_k, progress, request))
+    def mask_word(typed, index, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
+        masked = click_mask.masked_at(typed or "", int(index))
+        return {text: masked, **fill_mask(masked, model, top_k, progress, request)}
 
-    word_pick.input(handler(mask_word), [text, word_pick, model, top_k], [text, plot, sentence, last],
+    word_pick.input(handler(mask_word), [text, word_pick, model, top_k], [text, *outputs.values()],
                     api_visibility="private", preprocess=False, **queue_options(service))
     guess.wire(service, results, runs, lambda words, text, model: [service.score_words(model or None, text, words,
                                                                                        family=MASKED)],

@@ -16,13 +16,14 @@ from demo.catalog import CAUSAL
 from demo.errors import DemoError
 from demo.ui import links
 from demo.ui import export
-from demo.ui.common import announce_loading, handler, model_choices, queue_options
+from demo.ui.common import announce_loading, handler, model_choices, queue_options, render
 from demo.ui.guess import GuessFirst
 from demo.ui.reader import reader_language
 from demo.ui.i18n import t
 from demo.ui.stops import Stops
 from demo.viz.adapt import sampling_figure
-from demo.viz.bars import next_token_bars, piece_label
+from demo.viz.bars import piece_label
+from demo.viz.predictions import next_view
 from demo.viz.token_html import generated_html
 
 EXAMPLES = [
@@ -99,13 +100,15 @@ def build_generate_tab(service) -> None:
         plain = gr.Textbox(label=t("next.plain"), lines=3, buttons=["copy"], interactive=False,
                            elem_id="generate-plain")
 
+    outputs = {"plot": plot, "dist": dist}
+
     def next_tokens(text, model=None, top_k=5, progress=gr.Progress(), request: gr.Request = None):
         announce_loading(service, progress, (model or None, CAUSAL))
         result = service.next_tokens(model or None, text, top_k)
-        return next_token_bars(result, reader_language(request)), result
+        return render(outputs, next_view(result, reader_language(request)))
 
     runs = [predict.click, text.submit]
-    predicted = gr.on(runs, handler(next_tokens), [text, model, top_k], [plot, dist],
+    predicted = gr.on(runs, handler(next_tokens), [text, model, top_k], list(outputs.values()),
                       api_name="next_tokens", preprocess=False, **queue_options(service))
     predicted.success(_offer, dist, choice, api_visibility="private", queue=False)
     export.json_download(predicted, dist, "next-tokens", "generate-json")
@@ -113,13 +116,13 @@ def build_generate_tab(service) -> None:
                                                                                        family=CAUSAL)],
                [text, model])
 
-    def step(text, model, top_k, dist, index, request: gr.Request = None):
-        """A choice was clicked (so `dist` holds the distribution it came from): append its text to
+    def step(typed, model, top_k, shown, index, request: gr.Request = None):
+        """A choice was clicked (so `shown` holds the distribution it came from): append its text to
         the prompt and predict from the new prompt."""
-        text = (text or "") + dist.candidates[int(index)].text
-        return (text, *next_tokens(text, model, top_k, request=request))
+        longer = (typed or "") + shown.candidates[int(index)].text
+        return {text: longer, **next_tokens(longer, model, top_k, request=request)}
 
-    choice.input(handler(step), [text, model, top_k, dist, choice], [text, plot, dist], api_visibility="private",
+    choice.input(handler(step), [text, model, top_k, dist, choice], [text, *outputs.values()], api_visibility="private",
                  preprocess=False, **queue_options(service)
                  ).success(_offer, dist, choice, api_visibility="private", queue=False)
 

@@ -70,3 +70,4 @@ def next_token_bars(result: NextTokens, lang: str = "en") -> go.Figure:
     title = (say("chart.next.title", lang, model=plotly_text(result.model), quoted=plotly_text(quoted)) + "<br><sup>"
              + say("chart.next.entropy", lang, entropy=result.entropy, spread=spread) + "</sup>")
     return candidate_bars([("", result.candidates)], title)
+

@@ -175,3 +175,14 @@ def variants_figure(results: list[Compressed], lang: str = "en") -> go.Figure:
                       yaxis_title=say("cost.fidelity_axis", lang), **{**LAYOUT, "height": 420})
     fig.update_xaxes(range=[0, 110], ticksuffix="%", gridcolor="#e5e7eb")
     return fig.update_yaxes(range=[-5, 108], ticksuffix="%", gridcolor="#e5e7eb")
+
+
+def cost_view(cost: Cost, lang: str = "en") -> dict:
+    """One model's column of the Cost tab: its summary, latency, split and memory."""
+    return {"summary": cost_summary(cost, lang), "latency": latency_figure(cost, lang),
+            "split": split_figure(cost, lang), "memory": memory_figure(cost, lang)}
+
+
+def compress_view(result: Compressed, every: list[Compressed], lang: str = "en") -> dict:
+    """The compression lab after a run: this copy's card, and every copy measured so far on one chart."""
+    return {"card": variant_card(result, lang), "chart": variants_figure(every, lang)}
