@@ -1,5 +1,5 @@
 """python -m demo.pocket corpus [--out FILE] | train [--preset gpu|cpu] [--steps N] [--corpus FILE] [--out DIR] |
-warm [--steps N] [--out DIR] | evaluate [--corpus FILE] [--out DIR]"""
+warm [--steps N] [--models NAME ...] [--out DIR] | evaluate [--corpus FILE] [--out DIR]"""
 import argparse
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +16,7 @@ parser.add_argument("--corpus", help="a corpus file written by `corpus` (default
                                      "else built from the Debian packages)")
 parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers/"
                                          "PRESET if there, else learned here)")
+parser.add_argument("--models", nargs="+", help="warm: train only these, in this order (default: all three)")
 parser.add_argument("--out", help="corpus: the file to write; train/evaluate: the models' folder (default assets/pocket)")
 args = parser.parse_args()
 if args.command == "corpus":
@@ -48,7 +49,8 @@ elif args.command == "warm":  # the trio from all-MiniLM-L6-v2's weights (demo/p
     from demo.pocket.warm_train import RECIPE, train
 
     recipe = replace(RECIPE, steps=args.steps) if args.steps is not None else RECIPE
-    train(recipe, Path(args.out) if args.out else OUT_WARM, Path(args.corpus) if args.corpus else None)
+    train(recipe, Path(args.out) if args.out else OUT_WARM, Path(args.corpus) if args.corpus else None,
+          **({"models": tuple(args.models)} if args.models else {}))
 else:  # evaluate: figures, evaluation.json, the model card, bench/results/pocket-everyday.json
     import json
 
