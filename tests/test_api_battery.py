@@ -10,7 +10,7 @@ import pytest
 from gradio_client.exceptions import AppError
 
 from answers import assert_answer
-from conftest import CAUSAL, MASKED, POSITIONS
+from conftest import CAUSAL, MASKED, ON_POCKET, POSITIONS
 
 OK = None  # the request is answered (and the answer checked against the service)
 EMPTY = "Text is empty: type a sentence first."
@@ -41,8 +41,10 @@ HOSTILE_TEXTS = {
     # attention shows a lone blank as BERT sees it, and as GPT reads the characters
     "only a mask": ("[MASK]", {**ALL, "fill_mask": ONLY_BLANKS, "compare": ONLY_BLANKS,
                                "next_tokens": EMPTY, "generate": EMPTY}),
+    # GPT-2's BPE reads each [MASK] as 3 pieces (past the tiny model's 64 positions); pocket-gpt shares BERT's
+    # WordPiece, where [MASK] is one token (33 of its 128 positions)
     "30 masks": ("the " + "[MASK] " * 30, {**ALL, "fill_mask": TOO_MANY_BLANKS, "compare": ONE_BLANK,
-                                           "attention": too_long(CAUSAL)}),
+                                           "attention": OK if ON_POCKET else too_long(CAUSAL)}),
     "20,000 characters": ("a" * 20_000, dict.fromkeys(ENDPOINTS, TOO_MANY_CHARS)),
     "too many tokens": (LONG_TOKENS + "[MASK]", {"fill_mask": too_long(MASKED), "next_tokens": too_long(CAUSAL),
                                                  "generate": too_long(CAUSAL, 5), "attention": too_long(MASKED),

@@ -6,6 +6,7 @@ import pytest
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
+from conftest import ON_POCKET
 from demo.errors import MaskError
 
 
@@ -105,4 +106,7 @@ def test_tokenize_shows_wordpiece_and_bpe_pieces(service):
     pieces = service.tokenize(None, "The cat playings", "masked")  # a word no vocabulary holds whole
     assert pieces[:2] == ["the", "cat"] and len(pieces) > 3 and all(p.startswith("##") for p in pieces[3:])
     pieces = service.tokenize(None, "The cat sat", "causal")
-    assert "".join(pieces).replace("Ġ", " ") == "The cat sat" and any(p.startswith("Ġ") for p in pieces)
+    if ON_POCKET:  # the pocket trio shares one lower-case WordPiece tokenizer on purpose (only the objective differs)
+        assert pieces == ["the", "cat", "sat"]
+    else:  # GPT-2's byte-level BPE keeps case and marks a leading space with Ġ
+        assert "".join(pieces).replace("Ġ", " ") == "The cat sat" and any(p.startswith("Ġ") for p in pieces)
