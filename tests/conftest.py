@@ -50,6 +50,16 @@ def tiny_gpt(path) -> str:
     return str(path)
 
 
+def spelled(gpt_dir: str, text: str) -> str:
+    """`text` as a causal model's token views spell it, pieces joined: GPT-2's byte-level BPE keeps every
+    character (the text itself); the pocket trio's WordPiece splits it, ## marks and all ("im##g")."""
+    if not ON_POCKET:
+        return text
+    from transformers import AutoTokenizer
+
+    return "".join(AutoTokenizer.from_pretrained(gpt_dir).tokenize(text))
+
+
 @pytest.fixture(scope="session")
 def bert_dir(tmp_path_factory) -> str:
     if ON_POCKET:

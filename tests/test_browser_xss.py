@@ -6,6 +6,8 @@ rendered as markup; each must instead show up as the literal text that was typed
 import pytest
 from playwright.sync_api import expect
 
+from conftest import spelled
+
 MODEL_RUN = 30_000  # ms
 PAYLOADS = [
     '<img src=x onerror="window.__pwned=1">',
@@ -20,6 +22,7 @@ TABS = [
     ("Attention", "#attention-text", "the cat {p}", "Show attention", "#attention-causal"),
     ("How they differ", "#learn-token-text", "{p}", "Split into tokens", "#learn-tokens-causal"),
 ]
+TOKEN_VIEWS = ("Attention", "How they differ")  # these show the causal model's tokens, not the typed text
 
 
 def injected(page) -> list[str]:
@@ -38,7 +41,7 @@ def injected(page) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("tab, box, template, button, view", TABS, ids=[t[0] for t in TABS])
-def test_typed_markup_stays_text(page, tab, box, template, button, view):
+def test_typed_markup_stays_text(page, gpt_dir, tab, box, template, button, view):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.get_by_role("tab", name=tab).click()
@@ -49,9 +52,12 @@ def test_typed_markup_stays_text(page, tab, box, template, button, view):
         page.get_by_role("button", name=button, exact=True).click()
         # the view shows what was typed (or its tokens) as text
         word = "svg" if "svg" in payload else "img" if "img" in payload else "script"
+        if tab in TOKEN_VIEWS:  # as the causal model's pieces
+            word = spelled(gpt_dir, word)
         expect(page.locator(view)).to_contain_text(word, timeout=MODEL_RUN)
         expect(page.get_by_test_id("toast-body")).to_have_count(0)
         assert injected(page) == [] and dialogs == []
     if tab == "Attention":  # bertviz's views draw the same tokens inside their sandboxed iframes
-        expect(page.frame_locator("#bertviz-causal iframe").locator("#bertviz-head")).to_contain_text("svg")
+        expect(page.frame_locator("#bertviz-causal iframe").locator("#bertviz-head")).to_contain_text(
+            spelled(gpt_dir, "svg"))
         assert injected(page) == []

@@ -7,7 +7,7 @@ import gradio as gr
 import pytest
 from playwright.sync_api import expect
 
-from conftest import CAUSAL, MASKED, ended_clean, open_tab
+from conftest import CAUSAL, MASKED, ended_clean, open_tab, spelled
 from demo.ui.links import Checked, accept, whole, whole_list, word
 
 MODEL_RUN = 30_000  # ms
@@ -152,7 +152,7 @@ def test_the_inside_copy_link_carries_every_setting(page):
         {key: ["0"] for key in ("masked_layer", "masked_head", "causal_layer", "causal_head")}
 
 
-def test_hostile_inside_links_leave_a_notice_and_nothing_runs_them(page, app_url):
+def test_hostile_inside_links_leave_a_notice_and_nothing_runs_them(page, app_url, gpt_dir):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     hostile = "<img src=x onerror=window.__pwned=1>"
@@ -166,7 +166,8 @@ def test_hostile_inside_links_leave_a_notice_and_nothing_runs_them(page, app_url
     expect(notice.locator("img, script")).to_have_count(0)
     expect(page.locator("#inside-text textarea")).to_have_value(f"{hostile} the ___ .")
     expect(page.get_by_role("radio", name="integrated gradients")).to_be_checked()  # the defaults stand
-    expect(page.locator("#inside-attr-causal")).to_contain_text("onerror=window.__pwned=1>", timeout=MODEL_RUN)
+    expect(page.locator("#inside-attr-causal")).to_contain_text(spelled(gpt_dir, "onerror=window.__pwned=1>"),
+                                                                timeout=MODEL_RUN)
     expect(page.locator("#inside-attr-causal img, #inside-attr-masked img")).to_have_count(0)
     assert page.evaluate("window.__pwned") is None and dialogs == []
     ended_clean(page, "link-inside-hostile")

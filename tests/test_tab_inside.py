@@ -10,7 +10,7 @@ import pytest
 from gradio_client.exceptions import AppError
 from playwright.sync_api import expect
 
-from conftest import CAUSAL, MASKED, ended_clean, open_tab
+from conftest import CAUSAL, MASKED, ended_clean, open_tab, spelled
 from demo.viz.attention_steps import MINUS_INF, steps_rows
 from demo.viz.bars import piece_label
 
@@ -138,12 +138,12 @@ def test_a_person_looks_inside_both_models(page, web_service):
 
 
 @pytest.mark.browser
-def test_hostile_text_stays_text_and_a_missing_blank_is_a_message(page):
+def test_hostile_text_stays_text_and_a_missing_blank_is_a_message(page, gpt_dir):
     open_tab(page, "Inside")
     page.locator("#inside-text textarea").fill("<img src=x onerror=__pwned=1> the ___ .")
     page.get_by_role("button", name="Look inside both models").click()
-    # byte-level BPE keeps every character: GPT's row spells the tag out, piece by piece, as text
-    expect(page.locator("#inside-attr-causal")).to_contain_text("onerror=__pwned=1>", timeout=60_000)
+    # GPT's row spells the tag out, piece by piece, as text
+    expect(page.locator("#inside-attr-causal")).to_contain_text(spelled(gpt_dir, "onerror=__pwned=1>"), timeout=60_000)
     expect(page.locator("#inside-attr-causal img")).to_have_count(0)
     assert page.evaluate("window.__pwned") is None
     page.locator("#inside-text textarea").fill("the cat sat on the mat .")

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from conftest import POSITIONS, open_tab
+from conftest import ON_POCKET, POSITIONS, open_tab
 from test_stop import slow_steps  # noqa: F401  (a fixture: the model slowed, one pause per token)
 from demo.viz import comparison as view
 
@@ -145,7 +145,8 @@ def test_how_they_differ_draws_a_space_as_every_chart_does(page):
     open_tab(page, "How they differ")
     page.locator("#learn-token-text textarea").fill("the cat sat on the mat")
     page.locator("#learn-split").click()
-    causal = page.locator("#learn-tokens-causal")
-    expect(causal.locator(".learn-chip").first).to_be_attached(timeout=30_000)
-    expect(causal).to_contain_text("␣cat")
-    expect(causal).not_to_contain_text("Ġ")
+    # a byte-level BPE: GPT-2's own, or (pocket-gpt shares pocket-bert's WordPiece) the reference tokenizer's
+    bpe = page.locator("#learn-tokens-reference" if ON_POCKET else "#learn-tokens-causal")
+    expect(bpe.locator(".learn-chip").first).to_be_attached(timeout=30_000)
+    expect(bpe).to_contain_text("␣cat")
+    expect(bpe).not_to_contain_text("Ġ")
