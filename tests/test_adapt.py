@@ -111,9 +111,9 @@ def test_a_second_fine_tune_waits_and_stop_ends_the_first(adapt_service, gpt_dir
     first_training = threading.Event()
 
     def first():
-        def stopped():
-            first_training.set()
-            return stop_first.is_set()
+        def stopped():  # the first's training loop asks between steps: hold it there until the Stop comes, so
+            first_training.set()  # it cannot end early by learning the small set before the second is waiting
+            return stop_first.wait(60)
         results["first"] = adapt_service.fine_tune(gpt_dir, seconds=60, page="one", stopped=stopped, texts=texts,
                                                    labels=labels)
 
