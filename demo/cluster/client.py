@@ -220,6 +220,27 @@ class ClusterService(SplittingVerbs):  # split: the tokenizer lesson, from token
                         family: str | None = None):
         return self._call(self._family(model, family), "attention_steps", model, text, layer, head, query, family)
 
+    def attention_pair(self, text: str, masked_model=None, causal_model=None, masked_layer: int = 0,
+                       masked_head: int = 0, causal_layer: int = 0, causal_head: int = 0):
+        """Both families' models in one answer: the masked deployment's replica runs both, as for compare."""
+        return self._call(MASKED, "attention_pair", text, masked_model, causal_model, masked_layer, masked_head,
+                          causal_layer, causal_head)
+
+    def inside(self, text: str, masked_model=None, causal_model=None, top_k: int = 5,
+               method: str = "integrated_gradients", steps: int = 32, target: str | None = None,
+               masked_layer: int = 0, masked_head: int = 0, causal_layer: int = 0, causal_head: int = 0):
+        return self._call(MASKED, "inside", text, masked_model, causal_model, top_k, method, steps, target,
+                          masked_layer, masked_head, causal_layer, causal_head)
+
+    def probe(self, model: str | None, task: str = "sentiment", texts=None, labels=None):
+        return self._call(self._family(model, None), "probe", model, task, texts, labels)
+
+    def next_sentence(self, model: str | None, first: str, second: str):
+        return self._call(self._family(model, None), "next_sentence", model, first, second)
+
+    def sampling(self, model: str | None, text: str, temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0):
+        return self._call(self._family(model, CAUSAL), "sampling", model, text, temperature, top_k, top_p)
+
     def fill_with_own_word(self, model: str | None, text: str, lens=None) -> str:
         return self._call(CAUSAL, "fill_with_own_word", model, text, lens)
 
@@ -231,6 +252,9 @@ class ClusterService(SplittingVerbs):  # split: the tokenizer lesson, from token
         result = self._call(self._family(model, None), "compress", model, method, amount)
         self._compressed.setdefault((result.model, result.method, result.amount, result.note), result)
         return result
+
+    def check_compress(self, model: str | None = None, method: str = "int8", amount=None):
+        return self._call(self._family(model, None), "check_compress", model, method, amount)
 
     def compressed(self) -> list:
         """Every variant measured through this web process, in order (each replica keeps its own)."""

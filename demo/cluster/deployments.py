@@ -35,7 +35,8 @@ APP_PREFIX = "bert-vs-gpt-"  # the Serve application of family f is APP_PREFIX +
 VERBS = frozenset({
     "fill_mask", "next_tokens", "generate", "attention", "score_words", "infill", "tokenize", "info", "spec",
     "default", "choices", "pending", "prepare", "compare", "change_right", "score_both", "lens", "attribution",
-    "attention_steps", "fill_with_own_word", "cost", "compress", "loaded", "notice",
+    "attention_steps", "fill_with_own_word", "cost", "compress", "check_compress", "loaded", "notice",
+    "attention_pair", "inside", "probe", "next_sentence", "sampling",
 })
 
 
