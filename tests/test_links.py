@@ -78,6 +78,13 @@ def test_lang_zh_shows_chinese_in_an_english_browser(page, app_url):
     expect(page.locator("#learn-tokens-lesson")).to_contain_text("每个汉字一个词元")
 
 
+@pytest.mark.parametrize("path, name", [("?tab=tune", "Fine-tune"), ("zh?tab=tune", "微调")])
+def test_a_tune_link_opens_the_fine_tune_tab_with_no_notice(page, app_url, path, name):
+    page.goto(app_url + path)
+    expect(page.get_by_role("tab", name=name, exact=True)).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#link-notice")).not_to_be_visible()  # the key is known: nothing was ignored
+
+
 def test_presenter_mode_enlarges_the_type_and_folds_the_settings(page, app_url):
     def size(p):  # the prompt's type, and the intro's
         return [p.locator(css).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")

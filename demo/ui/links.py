@@ -24,7 +24,7 @@ from demo.ui.reader import reader_language
 
 # the link's tab names -> the gr.Tab ids
 TABS = {"fill": "fill_mask", "next": "generate", "attention": "attention", "compare": "compare",
-        "learn": "learn", "inside": "inside", "cost": "cost"}
+        "learn": "learn", "inside": "inside", "tune": "tune", "cost": "cost"}
 GLOBAL = {"tab", "lang", "present"}  # read by the server (lang: demo/ui/pages.py), the head script or restore
 MAX_TEXT = 4000
 
