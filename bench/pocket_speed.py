@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM
+from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM
 
+from demo import glm
 from demo.pocket import FOLDER
 
 TOKENS, LIMIT_MS, LIMIT_MB, LIMIT_ALL_MB = 64, 60.0, 64.0, 160.0
@@ -26,11 +27,13 @@ def weights_mb(folder: Path) -> float:
 
 
 def forward_ms(folder: Path, name: str, repeats: int) -> float:
-    """Median wall time of one forward over 64 tokens, float32 as the app loads it on a CPU; pocket-t5 reads
-    64 tokens and writes one (its decoder's first step, as a fill starts)."""
-    model = AUTO[name].from_pretrained(folder, dtype=torch.float32).eval()
+    """Median wall time of one forward over 64 tokens, float32 as the app loads it on a CPU; a BART-shaped
+    pocket-t5 reads 64 tokens and writes one (its decoder's first step, as a fill starts); a GLM-shaped one
+    (demo.glm) reads 64 tokens in its one stack (63 of text and the blank's start)."""
+    single = glm.is_glm(AutoConfig.from_pretrained(folder))
+    model = (AutoModelForMaskedLM if single else AUTO[name]).from_pretrained(folder, dtype=torch.float32).eval()
     ids = torch.randint(1000, 2000, (1, TOKENS))
-    extra = {"decoder_input_ids": ids[:, :1]} if name == "pocket-t5" else {}
+    extra = {"decoder_input_ids": ids[:, :1]} if name == "pocket-t5" and not single else {}
     times = []
     with torch.inference_mode():
         for i in range(repeats + 3):

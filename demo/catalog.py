@@ -93,7 +93,9 @@ def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
         raise ModelLoadError("error.no_config", path=str(path))
     config = json.loads(config_file.read_text())
     arch = " ".join(config.get("architectures") or [])
-    if "MaskedLM" in arch or "ForPreTraining" in arch:  # BERT's own: masked LM + its NSP head
+    if config.get("blank_infilling") == "glm":  # a BERT stack that fills blanks with GLM's mask (demo.glm)
+        family = SEQ2SEQ
+    elif "MaskedLM" in arch or "ForPreTraining" in arch:  # BERT's own: masked LM + its NSP head
         family = MASKED
     elif "CausalLM" in arch or "LMHeadModel" in arch:
         family = CAUSAL

@@ -1,6 +1,7 @@
 """Encoder-decoder infilling: the encoder reads the whole sentence (like BERT), the decoder writes
 what is missing left to right (like GPT), so one blank may become several words.
 
+GLM (one stack, demo.glm; the bundled pocket-t5) writes each blank's words after the text, as T5 does.
 T5 (span corruption) writes only the missing spans, each after its sentinel:
     input   "The cat <extra_id_0> on the mat."   ->   output   "<extra_id_0> sat <extra_id_1>"
 BART (denoising) writes the whole sentence again, blank filled; the span is what stands where
@@ -16,6 +17,7 @@ import re
 
 import torch
 
+from demo import glm, infill_glm
 from demo.loading import LoadedModel
 from demo.results import Span
 from demo.tensors import right_padded
@@ -51,13 +53,18 @@ def source_text(lm: LoadedModel, text: str) -> str:
 def decoder_room(lm: LoadedModel, blanks: int, max_span_tokens: int = MAX_SPAN_TOKENS) -> int:
     """Positions BART's decoder needs beyond the source's length: it writes the source again with
     each blank's span, from one start token, in a position table as long as the encoder's (at most
-    len(ids) + max_span_tokens * blanks + 2 inputs reach it). T5's positions are relative: no limit."""
+    len(ids) + max_span_tokens * blanks + 2 inputs reach it). T5's positions are relative: no limit.
+    GLM's written tokens stand at their blank's position plus their place in the span (demo.glm)."""
+    if glm.is_glm(lm.model.config):
+        return max_span_tokens
     return 0 if is_span_corruption(lm) else max_span_tokens * blanks + 2
 
 
 def infill(lm: LoadedModel, text: str, ids: list[int], top_k: int,
            max_span_tokens: int = MAX_SPAN_TOKENS) -> list[list[Span]]:
     """One ranked list of up to top_k spans per blank in `text` (blanks written as [MASK])."""
+    if glm.is_glm(lm.model.config):  # one stack, GLM's mask (pocket-t5): demo.infill_glm
+        return infill_glm.infill(lm, text, ids, top_k, max_span_tokens)
     blanks = text.count(BLANK)
     marks = sentinels(lm.tokenizer)
     model, device = lm.model, lm.device

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
+from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer
 from transformers.utils import logging as hf_logging
 
+from demo import glm
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ, ModelSpec, usable_positions
 from demo.errors import ModelLoadError
 from demo.hub import Report, fetch_weights
@@ -113,6 +114,8 @@ class ModelCache:
             if not local_only and not Path(spec.source).is_dir():  # a hub model: its weights, with progress
                 fetch_weights(spec.id, spec.source, report)
             tokenizer = AutoTokenizer.from_pretrained(spec.source, local_files_only=local_only)
+            if spec.family == SEQ2SEQ and glm.is_glm(AutoConfig.from_pretrained(spec.source, local_files_only=local_only)):
+                auto = AutoModelForMaskedLM  # the encoder-decoder idea in one stack (demo.glm): BERT's weights
             # eager attention: sdpa (the default) returns no attention weights in transformers 5
             model = auto.from_pretrained(spec.source, dtype=self.dtype, attn_implementation="eager",
                                          local_files_only=local_only)

@@ -30,7 +30,7 @@ SMALL = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, interme
 
 MASKED_FAMILIES = ("bert", "roberta", "albert", "distilbert", "electra")
 CAUSAL_FAMILIES = ("gpt2",)
-SEQ2SEQ_FAMILIES = ("t5", "bart")
+SEQ2SEQ_FAMILIES = ("t5", "bart", "glm")  # glm: a BERT stack with GLM's mask (demo.glm), as pocket-t5
 SENTINELS = [f"<extra_id_{i}>" for i in range(10)]
 
 
@@ -93,6 +93,8 @@ def build(family: str, path, train: bool = True) -> str:
         model = GPT2LMHeadModel(GPT2Config(vocab_size=len(tokenizer), n_embd=32, n_layer=2, n_head=2,
                                            n_positions=POSITIONS, bos_token_id=tokenizer.bos_token_id,
                                            eos_token_id=tokenizer.eos_token_id))
+    elif family == "glm":
+        model, tokenizer = _glm(train)
     elif family in SEQ2SEQ_FAMILIES:
         model, tokenizer = _seq2seq(family, train)
     else:
@@ -133,6 +135,38 @@ def _seq2seq(family: str, train: bool = True):
     if train:
         _fit(model, tokenizer, pairs)
     return model, tokenizer
+
+
+def _glm(train: bool = True):
+    """A tiny BERT that fills a blank with GLM's layout (demo.glm), trained until it writes every hidden
+    word of the corpus and then [SEP] (each taught token the argmax given the ones before it)."""
+    from demo import glm
+
+    tokenizer = wordpiece()
+    model = BertForMaskedLM(BertConfig(vocab_size=len(tokenizer), max_position_embeddings=POSITIONS,
+                                       **SMALL, **{glm.MARK: glm.GLM}))
+    if not train:
+        return model, tokenizer
+    mask, end = tokenizer.mask_token_id, tokenizer.sep_token_id
+    texts = [tokenizer(s.replace(w, "[MASK]", 1))["input_ids"] for s, w in _hidden_words()]
+    spans = [[tokenizer(w.lower(), add_special_tokens=False)["input_ids"]] for _, w in _hidden_words()]
+    inputs = glm.batch([glm.layout(a, sp, mask, end) for a, sp in zip(texts, spans)], [len(a) for a in texts],
+                       tokenizer.pad_token_id)
+    labels = inputs.pop("labels")
+    taught = labels != -100
+    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    model.train()
+    for _ in range(3000):
+        logits = model(**inputs).logits  # (B, T, V)
+        loss = torch.nn.functional.cross_entropy(logits[taught], labels[taught])
+        if loss.item() < 0.01 and bool((logits.argmax(-1) == labels)[taught].all()):
+            break
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    else:
+        raise RuntimeError("a tiny GLM did not learn its hidden words in 3000 steps")
+    return model.eval(), tokenizer
 
 
 def as_loaded(tokenizer):

@@ -23,7 +23,7 @@ CATALOG_FAMILIES = {"bert-base-uncased": "bert", "distilbert-base-uncased": "dis
 TEXT = "the cat sat on the {mask} and the dog ran to the {mask} ."
 
 
-SEQ2SEQ_CATALOG = {"t5-small": "t5", "facebook/bart-base": "bart", "pocket-t5": "t5"}  # pocket-t5: bundled
+SEQ2SEQ_CATALOG = {"t5-small": "t5", "facebook/bart-base": "bart", "pocket-t5": "glm"}  # pocket-t5: bundled, GLM
 
 
 def test_every_model_in_the_catalog_has_a_tested_family():
@@ -189,12 +189,13 @@ def test_an_encoder_decoder_answers_its_longest_text_and_refuses_one_token_more(
     """BART's decoder writes the whole text again, plus up to 8 tokens per blank, from one start
     token, in a position table as long as the encoder's: the text must leave it that room (without
     it, a long text indexed past the table: a device-side assert on CUDA). T5's positions are
-    relative: only the catalog's limit applies (512 for a local model, as for t5-small)."""
+    relative: only the catalog's limit applies (512 for a local model, as for t5-small). GLM writes a blank's
+    pieces at the blank's position plus their place in the span (up to 8 more positions)."""
     folder = build(family, tmp_path / family, train=False)  # random weights: long outputs, up to the limit
     tok = AutoTokenizer.from_pretrained(folder)
-    limit, room = {"bart": (POSITIONS, 8 + 2), "t5": (512, 0)}[family]
+    limit, room = {"bart": (POSITIONS, 8 + 2), "t5": (512, 0), "glm": (POSITIONS, 8)}[family]
     assert family_service.load(folder, "seq2seq").positions == limit
-    blank = {"bart": "<mask>", "t5": "<extra_id_0>"}[family]  # what the encoder reads for "[MASK]"
+    blank = {"bart": "<mask>", "t5": "<extra_id_0>", "glm": "[MASK]"}[family]  # what the encoder reads for "[MASK]"
     longest = text_of_length(tok, limit - room, tail=" " + blank).replace(blank, "[MASK]")
     one_more = text_of_length(tok, limit - room + 1, tail=" " + blank).replace(blank, "[MASK]")
     assert len(family_service.infill(folder, longest, top_k=2).blanks) == 1

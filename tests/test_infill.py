@@ -1,7 +1,9 @@
-"""Encoder-decoder infilling on tiny T5 and BART models built and briefly trained here.
+"""Encoder-decoder infilling on tiny T5, BART and GLM models built and briefly trained here.
 
-The oracle is the model's own beam search: with length_penalty=0 its `sequences_scores` are the
-summed log-probabilities of each output, which the service recomputes by teacher forcing."""
+T5 and BART: the oracle is the model's own beam search: with length_penalty=0 its `sequences_scores`
+are the summed log-probabilities of each output, which the service recomputes by teacher forcing.
+GLM (one BERT stack, demo.glm) has no generate: its oracle is a teacher-forced pass over a row and a
+mask written out here, and every one-piece span scored exhaustively."""
 from __future__ import annotations
 
 import math
@@ -14,9 +16,19 @@ from demo.infill import BLANK, sentinels, source_text
 from families import SEQ2SEQ_FAMILIES, build
 
 
-@pytest.fixture(scope="module", params=SEQ2SEQ_FAMILIES)
-def seq2seq(request, tmp_path_factory):
-    return build(request.param, tmp_path_factory.mktemp(request.param))
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    return {family: build(family, tmp_path_factory.mktemp(family)) for family in SEQ2SEQ_FAMILIES}
+
+
+@pytest.fixture(params=SEQ2SEQ_FAMILIES)
+def seq2seq(request, folders):
+    return folders[request.param]
+
+
+@pytest.fixture(params=["t5", "bart"])
+def generating(request, folders):
+    return folders[request.param]
 
 
 def test_fills_the_blank_it_was_trained_on(service, seq2seq):
@@ -30,10 +42,10 @@ def test_fills_the_blank_it_was_trained_on(service, seq2seq):
     assert len({s.text for s in spans}) == len(spans)  # one entry per distinct span
 
 
-def test_scores_equal_the_models_own_beam_scores(service, seq2seq):
+def test_scores_equal_the_models_own_beam_scores(service, generating):
     text = "The dog ran to the [MASK]."
-    result = service.infill(seq2seq, text, top_k=3)
-    lm = service.load(seq2seq, "seq2seq")
+    result = service.infill(generating, text, top_k=3)
+    lm = service.load(generating, "seq2seq")
     ids = lm.tokenizer(source_text(lm, text), return_tensors="pt")["input_ids"]
     marks = sentinels(lm.tokenizer)
     start = lm.model.config.decoder_start_token_id
@@ -75,5 +87,71 @@ def test_a_masked_model_cannot_write_spans(service, bert_dir):
 def test_blank_spelling_is_the_services(service, seq2seq):
     lm = service.load(seq2seq, "seq2seq")
     encoded = source_text(lm, f"a {BLANK} b {BLANK}")
-    want = {"t5": "a <extra_id_0> b <extra_id_1>", "bart": "a <mask> b <mask>"}[lm.model.config.model_type]
+    want = {"t5": "a <extra_id_0> b <extra_id_1>", "bart": "a <mask> b <mask>",
+            "bert": "a [MASK] b [MASK]"}[lm.model.config.model_type]
     assert encoded == want
+
+
+def glm_score(lm, text: str, spans: list[list[int]]) -> float:
+    """log p(spans | text) by one teacher-forced pass, row and mask written out here: part A the text,
+    then each span after a [MASK] at its blank's position (+1 per piece), type 1, reading A and itself."""
+    tok = lm.tokenizer
+    a = tok(text)["input_ids"]
+    blanks = [i for i, t in enumerate(a) if t == tok.mask_token_id]
+    ids, pos, targets = list(a), list(range(len(a))), []
+    for blank, span in zip(blanks, spans):
+        ids += [tok.mask_token_id, *span]
+        pos += [blank + k for k in range(len(span) + 1)]
+        targets += [*span, tok.sep_token_id]
+    n, T = len(a), len(ids)
+    allowed = torch.zeros(T, T, dtype=torch.bool)
+    for i in range(T):
+        for j in range(T):
+            allowed[i, j] = j < n or (i >= n and n <= j <= i)
+    mask = torch.zeros(1, 1, T, T).masked_fill(~allowed, torch.finfo(torch.float32).min)
+    with torch.inference_mode():
+        logits = lm.model(input_ids=torch.tensor([ids]), position_ids=torch.tensor([pos]),
+                          token_type_ids=torch.tensor([[0] * n + [1] * (T - n)]), attention_mask=mask).logits
+    logp = logits[0, n:].log_softmax(-1)  # (T - n, V): part B's positions, each predicting its target
+    return float(logp.gather(-1, torch.tensor(targets)[:, None]).sum())
+
+
+def test_glm_scores_are_the_models_own_and_no_one_piece_span_beats_the_best(service, folders):
+    text = "The dog ran to the [MASK]."
+    best = service.infill(folders["glm"], text, top_k=3).blanks[0]
+    lm = service.load(folders["glm"], "seq2seq")
+    for span in best:
+        pieces = lm.tokenizer(span.text, add_special_tokens=False)["input_ids"]
+        assert span.logprob == pytest.approx(glm_score(lm, text, [pieces]), abs=1e-4)
+    ordinary = [i for i in range(len(lm.tokenizer)) if i not in lm.tokenizer.all_special_ids]
+    every_piece = max(glm_score(lm, text, [[i]]) for i in ordinary)
+    assert best[0].logprob >= every_piece - 1e-4
+    assert best[0].text == "park"
+
+
+def test_glm_reads_the_text_both_ways_and_its_spans_left_to_right(folders):
+    """Part A never sees part B; a written piece never sees the pieces after it; both see all of A."""
+    from demo import glm
+    from transformers import AutoModelForMaskedLM, AutoTokenizer
+
+    model = AutoModelForMaskedLM.from_pretrained(folders["glm"], attn_implementation="eager").eval()
+    tok = AutoTokenizer.from_pretrained(folders["glm"])
+    a = tok("the cat [MASK] on the mat .")["input_ids"]
+
+    def hidden(a, span):
+        inputs = glm.batch([glm.layout(a, [span], tok.mask_token_id, tok.sep_token_id)], [len(a)], tok.pad_token_id)
+        inputs.pop("labels")
+        with torch.inference_mode():
+            return model.bert(**inputs)[0][0]  # (T, D)
+
+    sat, ran, on = tok.convert_tokens_to_ids(["sat", "ran", "on"])
+    first, other = hidden(a, [sat, on]), hidden(a, [ran, on])
+    n = len(a)
+    assert torch.equal(first[:n], other[:n])  # A is the same whatever B writes
+    assert torch.equal(first[n], other[n])  # the start [MASK] stands before the changed piece
+    assert not torch.allclose(first[n + 2], other[n + 2])  # "on" reads the piece before it
+    later = hidden(a, [sat, ran])
+    assert torch.equal(first[n:n + 2], later[n:n + 2])  # nothing reads a later piece
+    dog = a.copy()
+    dog[2] = tok.convert_tokens_to_ids("dog")
+    assert not torch.allclose(hidden(dog, [sat, on])[n], first[n])  # B reads A

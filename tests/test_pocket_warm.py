@@ -11,6 +11,7 @@ import torch
 from transformers import BertConfig, BertForPreTraining, BertModel
 
 from demo.pocket import corpus, warm, warm_train
+from demo.pocket.train import padded
 from demo.service import InferenceService
 from demo.settings import Settings
 
@@ -47,18 +48,20 @@ def trained(tmp_path_factory, base, corpus_file):
     return out, warm_train.train(RECIPE, out, corpus_file, base=base)
 
 
-def test_pocket_t5_starts_as_the_pretrained_encoder_and_its_cross_attention_adds_nothing(base):
-    """BART's encoder computes BERT's hidden states from the same weights (up to LayerNorm's epsilon)."""
+def test_pocket_t5_starts_as_the_pretrained_encoder_with_only_its_head_new(base):
+    """GLM's single stack (demo.glm) is the pretrained BERT: on a text with no span written yet it computes
+    BERT's hidden states from the same weights, exactly."""
     bert = BertModel.from_pretrained(base, attn_implementation="eager").eval()
-    bart = warm.seq2seq(base).eval()
+    model = warm.blank_infilling(base).eval()
+    assert model.config.blank_infilling == "glm"
     ids = torch.tensor([[102, 105, 106, 107, 103]])  # [CLS] the cat dog [SEP]
     with torch.no_grad():
         expected = bert(input_ids=ids).last_hidden_state
-        got = bart.model.encoder(input_ids=ids).last_hidden_state
-        assert torch.allclose(got, expected, atol=1e-3), (got - expected).abs().max()
-        layer = bart.model.decoder.layers[0]
-        assert layer.encoder_attn.out_proj.weight.abs().sum() == 0
-        assert torch.equal(layer.encoder_attn.q_proj.weight, layer.self_attn.q_proj.weight)
+        got = model.bert(input_ids=ids).last_hidden_state
+    assert torch.allclose(got, expected, atol=1e-5), (got - expected).abs().max()
+    pretrained = bert.state_dict()
+    for name, weight in model.bert.state_dict().items():  # every weight but the head's is the base's
+        assert torch.equal(weight, pretrained[name][: weight.shape[0]]), name  # (the position table: 128 rows)
 
 
 def test_pocket_bert_and_gpt_carry_the_pretrained_encoder(base):
@@ -71,15 +74,17 @@ def test_pocket_bert_and_gpt_carry_the_pretrained_encoder(base):
 
 
 def test_the_tokenizers_share_bert_s_wordpiece_and_differ_only_where_the_family_needs(base):
-    bert, gpt, t5 = (warm.tokenizer(base, f) for f in ("masked", "causal", "seq2seq"))
+    bert, gpt, t5 = (warm.tokenizer(base, f) for f in ("masked", "causal", warm.BUILDERS["pocket-t5"][1]))
     text = "the cat saw the ball."
     assert bert.tokenize(text) == gpt.tokenize(text) == t5.tokenize(text)
+    assert t5("the cat [MASK] the ball.")["input_ids"] == bert("the cat [MASK] the ball.")["input_ids"]
     assert bert(text)["input_ids"][-1] == bert.sep_token_id
     assert gpt(text)["input_ids"][0] == gpt.bos_token_id == gpt.cls_token_id
     assert gpt(text)["input_ids"][-1] != gpt.sep_token_id  # a prompt ends where the user stopped typing
-    ids = t5("the cat <extra_id_0> the ball.")["input_ids"]
-    assert ids[3] == t5.convert_tokens_to_ids("<extra_id_0>") == 1  # BERT's [unused0], renamed
-    assert len(t5) == len(bert)
+    sentinels = warm.tokenizer(base, "seq2seq")  # the BART-shaped design's, kept to measure against
+    ids = sentinels("the cat <extra_id_0> the ball.")["input_ids"]
+    assert ids[3] == sentinels.convert_tokens_to_ids("<extra_id_0>") == 1  # BERT's [unused0], renamed
+    assert len(sentinels) == len(bert)
 
 
 def test_the_three_objectives_train_and_their_losses_fall(trained):
@@ -98,7 +103,7 @@ def test_the_saved_models_answer_through_the_service(trained):
     assert len(fill.masks[0]) == 3
     assert len(service.next_tokens(str(out / "pocket-gpt"), "The cat", top_k=3).candidates) == 3
     filled = service.infill(str(out / "pocket-t5"), "The cat [MASK] the ball in the park.", top_k=3)
-    assert len(filled.blanks) == 1 and "<extra_id_0>" in filled.tokens
+    assert len(filled.blanks) == 1 and filled.tokens.count("[MASK]") == 1 and len(filled.blanks[0]) >= 1
     pretraining = BertForPreTraining.from_pretrained(out / "pocket-bert")  # the NSP head was saved
     assert pretraining.cls.seq_relationship.weight.abs().sum() > 0
 
@@ -171,6 +176,27 @@ def test_span_corruption_on_wordpiece_keeps_cls_and_hides_whole_words(base):
         assert target[0] == objective.sentinels[0] and target[-1] == tokenizer.sep_token_id
         written = [t for t in target if t not in objective.sentinels and t != tokenizer.sep_token_id]
         assert not tokenizer.convert_ids_to_tokens(written[:1])[0].startswith("##")
+
+
+def test_blank_infilling_hides_whole_words_and_writes_them_back_in_order(base):
+    """GLM's rows: part A is the row with each span one [MASK]; the spans, put back, give the row again."""
+    tokenizer = warm.tokenizer(base, "masked")
+    objective = warm_train.BlankInfilling(warm.blank_infilling(base), tokenizer, replace(RECIPE, mask_probability=0.3))
+    objective.rng = random.Random(0)
+    row = tokenizer("the cats chased the dogs in the park.")["input_ids"]
+    for _ in range(20):
+        a, spans = objective.corrupt(row)
+        assert a[0] == tokenizer.cls_token_id and a[-1] == tokenizer.sep_token_id
+        assert a.count(tokenizer.mask_token_id) == len(spans) >= 1
+        back = list(a)
+        for span in spans:
+            at = back.index(tokenizer.mask_token_id)
+            back[at:at + 1] = span
+        assert back == row
+        assert all(not tokenizer.convert_ids_to_tokens(s[:1])[0].startswith("##") for s in spans)
+    inputs, labels, attention = objective.mask(*padded([row, row[:5]], tokenizer.pad_token_id))
+    assert inputs.shape[0] == 3 and attention.shape == (2, 1, inputs.shape[2], inputs.shape[2])
+    assert int((labels == tokenizer.sep_token_id).sum()) == int((inputs[0] == tokenizer.mask_token_id).sum()) // 2
 
 
 def test_nsp_accuracy_counts_the_head_s_own_verdicts(trained):

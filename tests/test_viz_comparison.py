@@ -6,7 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from demo.results import Candidate, Comparison, ModelInfo, RankedCandidate
+from dataclasses import replace
+
+from demo.results import Candidate, Comparison, Infill, ModelInfo, RankedCandidate, Span
 from demo.viz import comparison as view
 from demo.viz.bars import candidate_bars
 from demo.viz.heatmaps import plotly_text
@@ -71,6 +73,15 @@ def test_bert_sees_every_token_but_the_blank():
     seen = chips(strip, "masked", "seen")
     assert seen == [t for t in c.masked_tokens if t != "[MASK]"]
     assert chips(strip, "masked", "blank") == ["[MASK]"] and chips(strip, "masked", "hidden") == []
+
+
+@pytest.mark.parametrize("blank", ["<extra_id_0>", "<mask>", "[MASK]"])  # T5, BART, GLM (pocket-t5)
+def test_the_encoder_decoder_row_marks_its_blank_and_writes_its_best_span(blank):
+    tokens = ["[CLS]", "the", "cat", blank, "on", "the", "mat", "[SEP]"]
+    c = replace(make(), infill=Infill("t5", "the cat [MASK] on the mat", tokens, [[Span("sat down", 0.4, -0.92)]]))
+    strip = view.visibility_strip(c)
+    assert chips(strip, "seq2seq", "blank") == [blank]
+    assert chips(strip, "seq2seq", "written") == ["sat", "down"]
 
 
 def test_blank_at_the_start_leaves_gpt_only_its_start_token():

@@ -20,10 +20,10 @@ FAMILY = {"pocket-bert": ("masked LM: 15 % of tokens, 80 % [MASK] / 10 % random 
 WARM_FAMILY = {"pocket-bert": ("whole-word masked LM (15 % of words; 80 % [MASK] / 10 % random / 10 % kept) + "
                                "next-sentence prediction on [CLS]", "bidirectional", "BertForPreTraining"),
                "pocket-gpt": ("next-token prediction", "causal (left to right)", "BertLMHeadModel, is_decoder"),
-               "pocket-t5": ("span corruption: 15 % of words in spans of whole words, mean length 3, one sentinel "
-                             "([unused0..99] renamed <extra_id_0..99>) each",
-                             "encoder bidirectional, decoder causal + cross-attention",
-                             "BartForConditionalGeneration (BART's shape is BERT's)")}
+               "pocket-t5": ("blank infilling (GLM): 15 % of words in spans of whole words, mean length 3; each span "
+                             "one [MASK] in the text, then written after it, left to right, ended by [SEP]",
+                             "one stack: the text bidirectional, the written spans causal over the text and "
+                             "themselves (GLM's mask)", "BertForMaskedLM + the mask of demo/glm.py")}
 
 
 def _size_mb(folder: Path) -> float:
@@ -42,7 +42,7 @@ def _models_table(curves: dict, out: Path) -> str:
     warm = "base" in curves
     split = (f"{r['layers']} encoder + 3 decoder" if warm else
              f"{r['layers'] // 2} encoder + {r['layers'] - r['layers'] // 2} decoder")
-    layers = {n: (f"{split} × {r['heads']} × {r['hidden']}" if n == "pocket-t5" else shape) for n in names}
+    layers = {n: (f"{split} × {r['heads']} × {r['hidden']}" if n == "pocket-t5" and not warm else shape) for n in names}
     m = curves["models"]
     family = WARM_FAMILY if warm else FAMILY
     tokenizer = (lambda n: f"WordPiece, lower-cased, {r['vocab']:,} pieces (bert-base-uncased's, the same for all "
@@ -175,9 +175,8 @@ same on purpose (the app's tokenizer lesson shows byte-level BPE and SentencePie
 **Licence and changes.** The base weights are Apache-2.0: its text is `LICENSE-all-MiniLM-L6-v2` beside these
 folders, the base model's card `BASE-MODEL-CARD.md`, and `NOTICE` says what this project changed: the position
 table cut to 128 rows; new heads (masked LM and next-sentence for pocket-bert, a language-model head for pocket-gpt
-and pocket-t5); pocket-gpt's attention made causal; pocket-t5 built as BART with its decoder started from the
-encoder's layers 0-2 and new cross-attention; every weight then trained further on the text below; stored in
-float16."""
+and pocket-t5); pocket-gpt's attention made causal; pocket-t5's attention given GLM's mask (no new weights
+but its head); every weight then trained further on the text below; stored in float16."""
 
 # what to do where the figures fall short: the limit is compute, not code (the same command scales up)
 NEXT_STEP = """

@@ -5,7 +5,8 @@
   the words that are one piece, with the share of such words.
 - pocket-gpt: perplexity of the sentences, word filled in, per token and per word (the target is
   judged per word: it does not depend on the tokenizer).
-- pocket-t5: is the word among the 5 spans it writes for the blank (demo.infill, as the app does)?
+- pocket-t5: is the word among the 5 spans it writes for the blank (demo.infill, as the app does)? And
+  log p(the word as its span), finer than top-5 where that is 0.
 Each against its shuffled-word control (same words, no sentence) and the unigram baseline (always
 the 5 most frequent training tokens; perplexity of the token frequencies).
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForCausalLM, AutoModelForMaskedLM, AutoTokenizer
 
+from demo import glm
 from demo.catalog import SEQ2SEQ
 from demo.pocket import everyday
 from demo.pocket.scoring import log_frequencies, scored_rows, unigram
@@ -79,6 +81,9 @@ def t5(folder: Path, cases: list[tuple[str, str]], k: int = 5) -> dict:
     for text, word in cases:
         spans = service.infill(str(folder), text, top_k=k).blanks[0]
         hits.append(_word(word) in {_word(s.text) for s in spans})
+        if glm.is_glm(model.config):  # one stack (demo.glm): log p(word [SEP] | text), as infill scores it
+            log_probs.append(glm.span_log_prob(model, tokenizer, text, [word]))
+            continue
         # finer than top-5: log p(<extra_id_0> word <extra_id_1> </s>), the span as the decoder writes it
         source = tokenizer(text.replace("[MASK]", "<extra_id_0>"), return_tensors="pt")
         target = torch.tensor([span_target(tokenizer, f"<extra_id_0> {word}<extra_id_1>")])  # (1, L)

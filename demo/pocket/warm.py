@@ -9,12 +9,14 @@ From that one start, with the same tokenizer, only what separates the families d
 - pocket-bert `BertForPreTraining`: the encoder as it is, a fresh MLM head (tied to the word embeddings)
   and a fresh NSP head on [CLS].
 - pocket-gpt `BertLMHeadModel(is_decoder=True)`: the same weights behind a causal mask, a fresh LM head.
-- pocket-t5 `BartForConditionalGeneration`: BART's shape is BERT's (post-LayerNorm, GELU, learned
-  positions, one shared embedding matrix), so the encoder is the 6 layers as they are and the decoder
-  starts from layers 0-2. Its cross-attention is new: queries, keys and values start as copies of the
-  layer's self-attention (so it attends by the same similarities from step 0), its output projection at
-  zero (so step 0 computes exactly the pretrained stack). Sentinels are BERT's [unused0..99], renamed
-  <extra_id_0..99>, as demo.infill expects.
+- pocket-t5 `BertForMaskedLM` with GLM's mask (demo.glm): the encoder as it is and a fresh head; the
+  text is read both ways, a blank's words written after it left to right, in the one stack. Nothing
+  but the head is new, so it starts from what the pretrained layers know.
+  `seq2seq` (kept to measure against: bench/pocket_t5_designs.py) is the BART-shaped alternative: the
+  6 layers as its encoder, a decoder started from layers 0-2, new cross-attention (queries, keys and values
+  copies of the layer's self-attention, its output projection at zero, so step 0 computes exactly the
+  pretrained stack) and BERT's [unused0..99] renamed <extra_id_0..99> as sentinels. At 500 steps it had not
+  learned to read its encoder.
 """
 from __future__ import annotations
 
@@ -28,8 +30,10 @@ from pathlib import Path
 import torch
 from safetensors.torch import load_file
 from tokenizers.processors import TemplateProcessing
-from transformers import (BartConfig, BartForConditionalGeneration, BertConfig, BertForPreTraining,
+from transformers import (BartConfig, BartForConditionalGeneration, BertConfig, BertForMaskedLM, BertForPreTraining,
                           BertLMHeadModel, BertTokenizerFast, PreTrainedTokenizerFast)
+
+from demo import glm
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "artifacts" / "base" / "all-MiniLM-L6-v2"
@@ -174,4 +178,12 @@ def seq2seq(base: Path) -> BartForConditionalGeneration:
     return model
 
 
-BUILDERS = {"pocket-bert": (masked, "masked"), "pocket-gpt": (causal, "causal"), "pocket-t5": (seq2seq, "seq2seq")}
+def blank_infilling(base: Path) -> BertForMaskedLM:
+    """pocket-t5 as GLM (demo.glm): the encoder as it is, a fresh MLM head, GLM's mask at run time."""
+    model = BertForMaskedLM(_config(base, **{glm.MARK: glm.GLM}))
+    _load_bert(model.bert, {k: v for k, v in _encoder_weights(base).items() if not k.startswith("pooler")})
+    return model
+
+
+# pocket-t5 was BART-shaped (`seq2seq`, kept to measure against) until GLM's single stack beat it (docs/models.md)
+BUILDERS = {"pocket-bert": (masked, "masked"), "pocket-gpt": (causal, "causal"), "pocket-t5": (blank_infilling, "masked")}

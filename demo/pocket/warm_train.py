@@ -18,8 +18,9 @@ from pathlib import Path
 
 import torch
 
+from demo import glm
 from demo.pocket import FOLDER, corpus, warm
-from demo.pocket.objectives import CausalObjective, SpanCorruption
+from demo.pocket.objectives import CausalObjective, SpanCorruption, noise_spans
 from demo.pocket.recipe import Recipe
 from demo.pocket.train import batches, save, train_one  # noqa: F401  (batches, train_one: the tests too)
 
@@ -129,8 +130,45 @@ class WordPieceSpans(SpanCorruption):
         return [row[0], *source], target
 
 
+class BlankInfilling(WordPieceSpans):
+    """GLM's objective on `[CLS] line [SEP]` (demo.glm): the same whole-word spans as span corruption, each
+    replaced by one [MASK] in part A and written after its own [MASK] in part B, ended by [SEP]. A batch's
+    inputs are (3, B, T): ids, positions, token types; its attention the (B, 1, T, T) mask."""
+
+    def __init__(self, model, tokenizer, recipe: Recipe):
+        super().__init__(model, tokenizer, recipe)
+        self.blank, self.end = tokenizer.mask_token_id, tokenizer.sep_token_id
+
+    def corrupt(self, row: list[int]) -> tuple[list[int], list[list[int]]]:
+        """(part A, spans) of one row `[CLS] tokens [SEP]`."""
+        tokens = row[1:-1] if row[-1] == self.end else row[1:]
+        bounds = self.words(tokens)
+        if len(bounds) < 3:  # one word: hide it
+            return [row[0], self.blank, self.end], [tokens]
+        a, spans, at = [row[0]], [], 0
+        for first, last in noise_spans(len(bounds) - 1, self.recipe.mask_probability, self.recipe.mean_span, self.rng):
+            a += tokens[at:bounds[first]] + [self.blank]
+            spans.append(tokens[bounds[first]:bounds[last]])
+            at = bounds[last]
+        return a + tokens[at:] + [self.end], spans
+
+    def mask(self, ids: torch.Tensor, real: torch.Tensor):
+        parts = [self.corrupt(row[: int(n)].tolist()) for row, n in zip(ids, real.sum(1))]
+        rows = [glm.layout(a, spans, self.blank, self.end) for a, spans in parts]
+        inputs = glm.batch(rows, [len(a) for a, _ in parts], self.tokenizer.pad_token_id)
+        stacked = torch.stack([inputs["input_ids"], inputs["position_ids"], inputs["token_type_ids"]])  # (3, B, T)
+        return stacked, inputs["labels"], inputs["attention_mask"]
+
+    def loss(self, inputs: torch.Tensor, labels: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+        hidden = self.model.bert(input_ids=inputs[0], position_ids=inputs[1], token_type_ids=inputs[2],
+                                 attention_mask=attention)[0]  # (B, T, D)
+        chosen = labels != -100
+        logits = self.model.cls(hidden[chosen])  # (M, V): the head on part B's positions only
+        return torch.nn.functional.cross_entropy(logits.float(), labels[chosen])
+
+
 ORDER = ("pocket-bert", "pocket-t5", "pocket-gpt")  # the slowest (every position through the head) last
-OBJECTIVES = {"pocket-bert": WholeWordNSP, "pocket-gpt": CausalRows, "pocket-t5": WordPieceSpans}
+OBJECTIVES = {"pocket-bert": WholeWordNSP, "pocket-gpt": CausalRows, "pocket-t5": BlankInfilling}
 
 
 def model_rows(name: str, tokenizer, text: dict[str, list[str]], recipe: Recipe) -> list[list[int]]:

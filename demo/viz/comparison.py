@@ -105,8 +105,8 @@ def visibility_strip(comparison: Comparison, lang: str = "en") -> str:
 
 
 def _is_blank_mark(token: str) -> bool:
-    """T5's sentinels and BART's <mask>: where the encoder reads the blank."""
-    return token == "<mask>" or (token.startswith("<extra_id_") and token.endswith(">"))
+    """T5's sentinels, BART's <mask> and GLM's [MASK] (pocket-t5): where the encoder reads the blank."""
+    return token in ("<mask>", "[MASK]") or (token.startswith("<extra_id_") and token.endswith(">"))
 
 
 def _seq2seq_chips(infill: Infill, lang: str) -> list[str]:

@@ -25,7 +25,10 @@ TEXT: dict[str, str] = {
         "**Encoder-decoder (T5, BART).** Its encoder reads the whole sentence, both sides of the blank, like BERT; "
         "its decoder then writes what belongs in the blank one token after another, like GPT. Because it writes, "
         "its answer is not limited to one token: it can fill a blank of several words (try *I ___ to the store "
-        "yesterday.*). A bar is the probability of the whole written answer."
+        "yesterday.*). A bar is the probability of the whole written answer.\n\n"
+        "Offline, the bundled **pocket-t5** does this in *one* stack, as GLM does: the sentence with its blank is read "
+        "both ways, and the blank's words are written after it, left to right; an attention mask, not a second "
+        "stack, keeps the two parts apart."
     ),
     "compare.ranking": (
         "### GPT judges BERT's words\n"

@@ -91,7 +91,9 @@ TEXT: dict[str, str] = {
         "(all-MiniLM-L6-v2, a 6-layer BERT-shaped encoder) and were trained further on the same text (dictionary "
         "definitions, Jane Austen, fortune cookies, the Harvard sentences), for the same steps, with the same "
         "optimizer and seed;\nonly what separates the three families differs: the objective (masked words and "
-        "next-sentence prediction, the next word, hidden spans), the attention mask and the heads. They share one "
+        "next-sentence prediction, the next word, hidden spans), the attention mask and the heads (pocket-t5 is "
+        "the encoder-decoder idea in one stack, GLM's: the text read both ways, a blank's words written after it "
+        "left to right). They share one "
         "WordPiece tokenizer on purpose, so the tokenizer lesson above shows BPE and SentencePiece from reference "
         "tokenizers\n(their model card: `assets/pocket/README.md`)."
     ),
