@@ -134,6 +134,9 @@ def test_pocket_t5_fills_a_blank_offline_with_ranked_spans(pocket_service):
     assert len({s.text for s in spans}) == 5  # one entry per distinct span
     third = pocket_service.compare("She lives in ___ with her family.").infill
     assert third.model == "pocket-t5" and third.blanks[0] == spans
+    # GLM's one stack reads the sentence: measured tea, coffee, chocolate (the BART-shaped one wrote "of", "the")
+    drinks = pocket_service.infill(None, "I drank a cup of [MASK] this morning.", top_k=3).blanks[0]
+    assert {"tea", "coffee"} <= {s.text for s in drinks}, drinks
 
 
 def test_a_default_that_cannot_load_hands_over_to_the_bundled_model():

@@ -1,7 +1,7 @@
 """The bundled pocket models on the everyday set, asserted at the figures they reach (measured by
 `python -m demo.pocket evaluate`: bench/results/pocket-everyday.json), so a drop fails the suite.
-Issue 20's targets (pocket-bert top-5 >= 40 %, pocket-gpt perplexity <= 75, pocket-t5 top-5 >= 25 %, NSP >= 80 %)
-are mostly far from these CPU-trained weights; where top-5 is 0 the hidden word's log-probability is what can drop.
+Issue 20's targets (pocket-bert top-5 >= 40 %, pocket-gpt perplexity <= 75, pocket-t5 top-5 >= 25 %, NSP >= 80 %):
+only NSP is met by these CPU-trained weights; the hidden word's log-probability, finer than top-5, can drop too.
 Raise the figures after retraining."""
 import json
 import random
@@ -36,10 +36,11 @@ def test_pocket_gpt_on_the_everyday_set_holds_its_measured_figures():
 
 def test_pocket_t5_on_the_everyday_set_holds_its_measured_figures():
     plain, mixed = t5(FOLDER / "pocket-t5", CASES), t5(FOLDER / "pocket-t5", MIXED)
-    # measured: 0 of 153 in its 5 spans; log p(the word as its span) -11.17 nats, and -11.19 on shuffled words:
-    # its new cross-attention has not learned to read the encoder; it writes frequent words for every blank
-    assert plain["log_prob"] >= -11.3, plain
-    assert mixed["log_prob"] <= -11.0, mixed
+    # measured (GLM's single stack, 1,500 steps): 28 of 153 in its 5 spans (18.3 %; shuffled 3.9 %); log p(the
+    # word as its span) -6.84 nats, -10.11 on shuffled words (the BART-shaped design: 0 %, -11.17 and -11.19)
+    assert plain["top5"] >= 27 / 153, plain
+    assert plain["log_prob"] >= -7.0, plain
+    assert plain["log_prob"] >= mixed["log_prob"] + 3.0, (plain, mixed)  # the sentence helps
 
 
 def test_pocket_bert_s_next_sentence_head_holds_its_measured_accuracy():

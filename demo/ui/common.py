@@ -11,7 +11,7 @@ import gradio as gr
 from demo.catalog import CAUSAL, MASKED, SEQ2SEQ
 from demo.errors import DemoError
 from demo.startup import spaces  # present on Hugging Face ZeroGPU Spaces only
-from demo.text import say
+from demo.text import in_language, say
 from demo.ui.reader import reader_language
 from demo.ui.zerogpu import on_gpu
 
@@ -139,6 +139,11 @@ def announce_loading(service, progress, *models: tuple[str | None, str]) -> None
                 total=f"{download.total / 1e6:.1f}"))
 
     service.prepare(*models, report=downloading)
+
+
+def progress_in(progress, lang: str):
+    """The service's progress callback `(fraction, desc)`, its English description said in the reader's language."""
+    return lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang))
 
 
 def queue_options(service) -> dict:

@@ -10,9 +10,8 @@ import gradio as gr
 
 from demo.catalog import CAUSAL, MASKED
 from demo.inputs import COMPRESSION_METHODS
-from demo.text import in_language
 from demo.ui import links
-from demo.ui.common import handler, model_choices, queue_options, render
+from demo.ui.common import handler, model_choices, progress_in, queue_options, render
 from demo.ui.i18n import building, t
 from demo.ui.reader import reader_language
 from demo.viz import cost as views
@@ -45,8 +44,7 @@ def build_cost_tab(service) -> None:
         """The `cost` event for one column (both columns run the same verb on their own model)."""
         def cost(model=None, lengths=None, batch_sizes=None, request: gr.Request = None, progress=gr.Progress()):
             lang = reader_language(request)
-            result = service.cost(model or None, lengths, batch_sizes,
-                                  progress=lambda fraction, desc="": progress(fraction, desc=in_language(desc, lang)))
+            result = service.cost(model or None, lengths, batch_sizes, progress=progress_in(progress, lang))
             return render(outputs, views.cost_view(result, lang))
         return handler(cost)
 
@@ -69,8 +67,7 @@ def build_cost_tab(service) -> None:
         """The `compress` event for one column's card (and the shared chart of every copy)."""
         def compress(model=None, method="int8", amount=None, request: gr.Request = None, progress=gr.Progress()):
             lang = reader_language(request)
-            result = service.compress(model or None, method, amount, progress=lambda fraction, desc="": progress(
-                fraction, desc=in_language(desc, lang)))
+            result = service.compress(model or None, method, amount, progress=progress_in(progress, lang))
             return render(outputs, views.compress_view(result, service.compressed(), lang))
         return handler(compress)
 

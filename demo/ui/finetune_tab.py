@@ -7,8 +7,7 @@ import gradio as gr
 
 from demo.adapt.data import MAX_TUNE_SECONDS, TASKS  # torch-free: the choices and the limit the verbs check
 from demo.catalog import CAUSAL, MASKED
-from demo.text import in_language
-from demo.ui.common import handler, model_choices, queue_options
+from demo.ui.common import handler, model_choices, progress_in, queue_options
 from demo.ui.i18n import t
 from demo.ui.reader import reader_language
 from demo.ui.stops import Stops
@@ -86,7 +85,7 @@ def build_finetune_tab(service, lang: str | None = None) -> None:
         key = stops.start(request)  # the session: this page's Stop, and the key its copy is kept under
         result = service.fine_tune(model or None, task or "sentiment", seconds, page=key,
                                    stopped=lambda: stops.asked(key), texts=texts or None,
-                                   progress=lambda f, desc="": progress(f, desc=in_language(desc, lang)))
+                                   progress=progress_in(progress, lang))
         return tune_view(result, lang, key)
 
     tuning = gr.on([tune_run.click], handler(fine_tune), [tune_model, task, own, seconds],
