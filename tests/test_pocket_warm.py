@@ -217,3 +217,18 @@ def test_nsp_accuracy_counts_the_head_s_own_verdicts(trained):
             p = model(**tokenizer(a, b, return_tensors="pt")).seq_relationship_logits.softmax(-1)[0, 0]
         right += bool(p > 0.5) == follows
     assert nsp_eval.accuracy(out / "pocket-bert", cases)["accuracy"] == pytest.approx(right / len(cases))
+
+
+def test_a_run_continued_from_trained_models_starts_from_their_weights(tmp_path, base, corpus_file, trained):
+    """`warm --start assets/pocket`: each model begins where the bundled one ended (at learning rate 0 it stays there)."""
+    from transformers import AutoModelForMaskedLM
+
+    out, _ = trained
+    still = replace(RECIPE, steps=2, eval_every=1, learning_rate=0.0)
+    report = warm_train.train(still, tmp_path, corpus_file, models=("pocket-t5",), base=base, start=out)
+    assert report["models"]["pocket-t5"]["continued_from"]["folder"] == str(out)
+    before = AutoModelForMaskedLM.from_pretrained(out / "pocket-t5").state_dict()
+    after = AutoModelForMaskedLM.from_pretrained(tmp_path / "pocket-t5").state_dict()
+    assert all(torch.equal(before[k], after[k]) for k in before)
+    fresh = warm.blank_infilling(base).state_dict()  # and not where the base weights start
+    assert not all(torch.equal(fresh[k], after[k].float()) for k in fresh if k in after)

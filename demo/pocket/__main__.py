@@ -1,5 +1,5 @@
 """python -m demo.pocket corpus [--out FILE] | train [--preset gpu|cpu] [--steps N] [--corpus FILE] [--out DIR] |
-warm [--steps N] [--models NAME ...] [--out DIR] | evaluate [--corpus FILE] [--out DIR]"""
+warm [--steps N] [--models NAME ...] [--start DIR] [--out DIR] | evaluate [--corpus FILE] [--out DIR]"""
 import argparse
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +17,8 @@ parser.add_argument("--corpus", help="a corpus file written by `corpus` (default
 parser.add_argument("--tokenizers", help="train: tokenizers learned by `corpus` (default: artifacts/tokenizers/"
                                          "PRESET if there, else learned here)")
 parser.add_argument("--models", nargs="+", help="warm: train only these, in this order (default: all three)")
+parser.add_argument("--start", help="warm: continue the trained models in this folder (e.g. assets/pocket) for --steps "
+                                    "more steps, not start from the base weights")
 parser.add_argument("--out", help="corpus: the file to write; train/evaluate: the models' folder (default assets/pocket)")
 args = parser.parse_args()
 if args.command == "corpus":
@@ -50,7 +52,7 @@ elif args.command == "warm":  # the trio from all-MiniLM-L6-v2's weights (demo/p
 
     recipe = replace(RECIPE, steps=args.steps) if args.steps is not None else RECIPE
     train(recipe, Path(args.out) if args.out else OUT_WARM, Path(args.corpus) if args.corpus else None,
-          **({"models": tuple(args.models)} if args.models else {}))
+          **({"models": tuple(args.models)} if args.models else {}), start=Path(args.start) if args.start else None)
 else:  # evaluate: figures, evaluation.json, the model card, bench/results/pocket-everyday.json
     import json
 

@@ -189,8 +189,9 @@ at 5 M parameters is spent mostly learning which words are frequent; the targets
 WARM_NEXT_STEP = """
 
 **Next step** ({short} short of target): more steps of the same recipe; every held-out loss was still falling
-when the budget ran out (`curves.json`). `python -m demo.pocket warm --steps N` with a larger N on this machine,
-or the same command on a GPU machine, then `python -m demo.pocket evaluate`."""
+when the budget ran out (`curves.json`). `python -m demo.pocket warm --start assets/pocket --steps N` continues
+these three for N more steps (the same for each; resumable), on this machine (about 2 hours a model for 3,000 more
+steps) or a GPU machine; then `python -m demo.pocket evaluate`, and bundle what beats these."""
 
 
 def _examples(ev: dict) -> str:

