@@ -152,5 +152,5 @@ def _info(spec: ModelSpec, model, tokenizer, device, positions: int) -> ModelInf
         id=spec.id, family=spec.family, parameters=sum(p.numel() for p in model.parameters()),
         layers=c.num_hidden_layers, heads=c.num_attention_heads, hidden=c.hidden_size,
         vocab=len(tokenizer), max_positions=positions, device=str(device),
-        dtype=str(model.dtype).removeprefix("torch."), tokenizer=kind,
+        dtype=str(model.dtype).removeprefix("torch."), tokenizer=kind, design=glm.GLM if glm.is_glm(c) else "",
     )

@@ -156,7 +156,7 @@ def test_the_start_up_notice_reads_in_the_pages_language():
 
     _, notice, _ = choose_defaults(Settings(offline=True))
     assert notice == ("Offline mode is set, so the bundled pocket models answer: small models this project trained from "
-                      "all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                      "all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run "
                       "`python -m demo.prepare` once while online to keep them for offline use.")
-    assert notice.to("zh") == ("已设置离线模式，因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（2300 万–3000 万参数）。"
+    assert notice.to("zh") == ("已设置离线模式，因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（各约 2300 万参数）。"
                                 "bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。")

@@ -117,6 +117,6 @@ def test_a_download_that_never_completes_hands_the_default_to_the_pocket_model_a
     gone = run_scenario("hub_gone", HF_ENDPOINT=hub.url, HF_HOME=str(tmp_path / "hf-home"))
     assert gone["defaults"] == {"masked": "pocket-bert", "causal": "gpt2"} and gone["hub_ok"] is False
     assert gone["notice"] == ("The model hub cannot be reached, so the bundled pocket models answer: small models this project "
-                              "trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                              "trained from all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run "
                               "`python -m demo.prepare` once while online to keep them for offline use.")
     assert (gone["fill_model"], gone["next"], gone["loads"]) == ("pocket-bert", out["next"], {"pocket-bert": 1, "gpt2": 1})

@@ -13,7 +13,7 @@ from hub_scenarios import run_scenario
 WANTED = {"masked": "bert-base-uncased", "causal": "gpt2"}
 POCKET = {"masked": "pocket-bert", "causal": "pocket-gpt"}
 FELL_BACK = ("The model hub cannot be reached, so the bundled pocket models answer: small models this project "
-             "trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+             "trained from all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run "
              "`python -m demo.prepare` once while online to keep them for offline use.")
 PROBES = [("HEAD", "/bert-base-uncased/resolve/main/config.json", None),
           ("HEAD", "/gpt2/resolve/main/config.json", None), ("HEAD", "/gpt2/resolve/main/config.json", None)]
@@ -92,6 +92,6 @@ def test_offline_mode_never_asks_the_hub(hub, tmp_path):
     out = run_scenario("reachability", HF_ENDPOINT=hub.url, HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path))
     assert (out["reachable"], out["defaults"], out["hub_ok"]) == (False, POCKET, False)
     assert out["notice"] == ("Offline mode is set, so the bundled pocket models answer: small models this project trained from "
-                             "all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                             "all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run "
                              "`python -m demo.prepare` once while online to keep them for offline use.")
     assert hub.requests == []

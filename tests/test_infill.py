@@ -127,6 +127,7 @@ def test_glm_scores_are_the_models_own_and_no_one_piece_span_beats_the_best(serv
     every_piece = max(glm_score(lm, text, [[i]]) for i in ordinary)
     assert best[0].logprob >= every_piece - 1e-4
     assert best[0].text == "park"
+    assert lm.info.design == "glm" and service.load(folders["t5"], "seq2seq").info.design == ""
 
 
 def test_glm_reads_the_text_both_ways_and_its_spans_left_to_right(folders):

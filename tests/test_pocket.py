@@ -54,7 +54,7 @@ def test_offline_defaults_are_the_pocket_models_with_a_notice():
     defaults, notice, hub_ok = choose_defaults(Settings(offline=True))
     assert defaults == {"masked": "pocket-bert", "causal": "pocket-gpt"} and not hub_ok
     assert notice == ("Offline mode is set, so the bundled pocket models answer: small models this project trained from "
-                      "all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run "
+                      "all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run "
                       "`python -m demo.prepare` once while online to keep them for offline use.")
 
 

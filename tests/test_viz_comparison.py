@@ -182,6 +182,17 @@ def test_facts_show_the_design_the_loaded_models_and_latency():
     assert view.facts_headers("zh") == ["", "BERT 类（掩码）", "GPT 类（因果）", "T5 类（编码器-解码器）"]
 
 
+def test_facts_describe_glm_s_one_stack_when_the_encoder_decoder_is_pocket_t5():
+    bert = ModelInfo("bert", "masked", 1, 6, 12, 384, 30522, 128, "cpu", "float32", "WordPiece")
+    glm = ModelInfo("pocket-t5", "seq2seq", 1, 6, 12, 384, 30522, 128, "cpu", "float32", "WordPiece", design="glm")
+    rows = {r[0]: r[1:] for r in view.facts_rows(bert, bert, {}, glm)}
+    assert rows["Architecture"][2].startswith("one stack doing an encoder-decoder's work (GLM)")
+    assert rows["Pre-training task"][2].startswith("blank infilling (GLM)")
+    assert rows["Architecture"][0] == "Transformer encoder, bidirectional"  # the other columns as they were
+    zh = {r[0]: r[1:] for r in view.facts_rows(bert, bert, {}, glm, "zh")}
+    assert zh["结构"][2].startswith("用一个堆栈完成编码器-解码器的工作（GLM）")
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_token_chips_escape_pieces_and_set_markers_apart(hostile):
     out = lessons.token_chips("m<u>", "WordPiece", ["un", "##believ", "Ġably", hostile])

@@ -71,7 +71,7 @@ def copy_of(lm, classes: list[str], seed: int = 0) -> Tuned:
 
 def learning_rates(parameters: int) -> tuple[float, float]:
     """(body, head). BERT's paper fine-tunes bert-base (110 M) at 2e-5..5e-5. The pretrained pocket models
-    (23-30 M) learn the sentiment set in about 10 s at 1e-4; at 1e-3 they lost what they knew and stayed at
+    (about 23 M) learn the sentiment set in about 10 s at 1e-4; at 1e-3 they lost what they knew and stayed at
     chance (bench/results/adapt-pocket.json). A tiny test model (under a million, random) learns nothing in
     seconds at those rates (80 steps at 3e-4, 35 at 1e-3), so it gets 1e-3. The new head starts from random,
     so it learns faster than the body."""

@@ -145,6 +145,7 @@ class ModelInfo:
     device: str
     dtype: str
     tokenizer: str  # "WordPiece", "BPE", ...
+    design: str = ""  # "glm": an encoder-decoder's work in one stack (demo.glm); "" the family's usual shape
 
 
 @dataclass(frozen=True)

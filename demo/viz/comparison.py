@@ -224,7 +224,9 @@ def facts_rows(masked: ModelInfo, causal: ModelInfo, seconds: dict[str, float], 
     def three(key, value):
         return [say(f"compare.fact.{key}", lang), value(masked), value(causal), value(seq2seq) if seq2seq else "–"]
 
-    design = [[say(f"compare.design.{row}", lang)] + [say(f"compare.design.{row}.{f}", lang) for f in FAMILIES]
+    # the encoder-decoder column describes the loaded model's shape: GLM's one stack (pocket-t5) is not T5's two
+    shape = {f: f for f in FAMILIES} | ({"seq2seq": "seq2seq_glm"} if seq2seq and seq2seq.design == "glm" else {})
+    design = [[say(f"compare.design.{row}", lang)] + [say(f"compare.design.{row}.{shape[f]}", lang) for f in FAMILIES]
               for row in DESIGN]
     return design + [
         three("model", lambda i: i.id),

@@ -81,6 +81,12 @@ TEXT: dict[str, str] = {
     "compare.design.uses.masked": "classification, named entities, extractive QA",
     "compare.design.uses.causal": "generation, completion, chat",
     "compare.design.uses.seq2seq": "translation, summarisation, other text-to-text tasks",
+    "compare.design.architecture.seq2seq_glm": "one stack doing an encoder-decoder's work (GLM): the text read "
+                                               "both ways, the blank's words written after it, left to right",
+    "compare.design.attends.seq2seq_glm": "the text: all of the text; a written word: the text and the words "
+                                          "written before it",
+    "compare.design.task.seq2seq_glm": "blank infilling (GLM): hidden spans of whole words, each written after its blank",
+    "compare.design.uses.seq2seq_glm": "filling blanks of any length; GLM: also generation and understanding in one model",
     "compare.fact.model": "Model",
     "compare.fact.parameters": "Parameters",
     "compare.fact.layers": "Layers",

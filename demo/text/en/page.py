@@ -20,7 +20,7 @@ TEXT: dict[str, str] = {
     "loading.download": "Downloading {model}: {done} of {total} MB (first use only)",
 
     # -- start-up and fallback notices (demo/startup.py, demo/service.py) --
-    "notice.pocket_offline": "Offline mode is set, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
-    "notice.pocket_unreachable": "The model hub cannot be reached, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23-30 M parameters). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
+    "notice.pocket_offline": "Offline mode is set, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
+    "notice.pocket_unreachable": "The model hub cannot be reached, so the bundled pocket models answer: small models this project trained from all-MiniLM-L6-v2 (23 M parameters each). bert-base-uncased and gpt2 answer better: run `python -m demo.prepare` once while online to keep them for offline use.",
     "notice.fallback": "Could not load {model}; using the bundled {fallback} instead.",
 }

@@ -20,7 +20,7 @@ TEXT: dict[str, str] = {
     "loading.download": "正在下载 {model}：已下载 {done} MB，共 {total} MB（仅首次使用时下载）",
 
     # -- start-up and fallback notices (demo/startup.py, demo/service.py) --
-    "notice.pocket_offline": "已设置离线模式，因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（2300 万–3000 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
-    "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（2300 万–3000 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
+    "notice.pocket_offline": "已设置离线模式，因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（各约 2300 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
+    "notice.pocket_unreachable": "无法连接模型中心（Hugging Face Hub），因此由内置的 pocket 模型作答：本项目从 all-MiniLM-L6-v2 继续训练的小模型（各约 2300 万参数）。bert-base-uncased 和 gpt2 答得更好：联网时运行一次 `python -m demo.prepare`，即可离线使用它们。",
     "notice.fallback": "无法加载 {model}，改用内置的 {fallback}。",
 }
