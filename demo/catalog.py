@@ -14,6 +14,8 @@ from demo.errors import ModelLoadError, UnknownModelError
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 MASKED, CAUSAL, SEQ2SEQ = "masked", "causal", "seq2seq"
+# the config field (and its value) of a BERT stack that fills blanks with GLM's mask (demo.glm): an encoder-decoder
+GLM_FIELD, GLM = "blank_infilling", "glm"
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def spec_from_directory(path: Path, id: str | None = None) -> ModelSpec:
         raise ModelLoadError("error.no_config", path=str(path))
     config = json.loads(config_file.read_text())
     arch = " ".join(config.get("architectures") or [])
-    if config.get("blank_infilling") == "glm":  # a BERT stack that fills blanks with GLM's mask (demo.glm)
+    if config.get(GLM_FIELD) == GLM:  # a BERT stack that fills blanks with GLM's mask (demo.glm)
         family = SEQ2SEQ
     elif "MaskedLM" in arch or "ForPreTraining" in arch:  # BERT's own: masked LM + its NSP head
         family = MASKED

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import torch
 
-MARK = "blank_infilling"  # the config field that says a checkpoint is laid out this way
-GLM = "glm"
+from demo.catalog import GLM, GLM_FIELD as MARK  # the config field that says a checkpoint is laid out this way
 
 
 def is_glm(config) -> bool:

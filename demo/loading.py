@@ -114,10 +114,12 @@ class ModelCache:
             if not local_only and not Path(spec.source).is_dir():  # a hub model: its weights, with progress
                 fetch_weights(spec.id, spec.source, report)
             tokenizer = AutoTokenizer.from_pretrained(spec.source, local_files_only=local_only)
-            if spec.family == SEQ2SEQ and glm.is_glm(AutoConfig.from_pretrained(spec.source, local_files_only=local_only)):
+            # an encoder-decoder's config says which shape it has: read once, handed on to from_pretrained
+            config = AutoConfig.from_pretrained(spec.source, local_files_only=local_only) if spec.family == SEQ2SEQ else None
+            if config is not None and glm.is_glm(config):
                 auto = AutoModelForMaskedLM  # the encoder-decoder idea in one stack (demo.glm): BERT's weights
             # eager attention: sdpa (the default) returns no attention weights in transformers 5
-            model = auto.from_pretrained(spec.source, dtype=self.dtype, attn_implementation="eager",
+            model = auto.from_pretrained(spec.source, config=config, dtype=self.dtype, attn_implementation="eager",
                                          local_files_only=local_only)
         except ModelLoadError:
             raise

@@ -103,16 +103,22 @@ class SpanCorruption:
         starts = [i for i, t in enumerate(tokens) if i == 0 or self.starts[t] or self.ends[tokens[i - 1]]]
         return starts + [len(tokens)]
 
+    def hidden(self, tokens: list[int]) -> list[tuple[int, int]] | None:
+        """(start, end) token positions of each noise span of whole words; None for a one-word row."""
+        bounds = self.words(tokens)
+        if len(bounds) < 3:
+            return None
+        spans = noise_spans(len(bounds) - 1, self.recipe.mask_probability, self.recipe.mean_span, self.rng)
+        return [(bounds[first], bounds[last]) for first, last in spans]  # words first .. last-1
+
     def corrupt(self, row: list[int]) -> tuple[list[int], list[int]]:
         """(encoder input, decoder target) of one row `tokens </s>`."""
         tokens = row[:-1] if row and row[-1] == self.end else row
-        bounds = self.words(tokens)
-        if len(bounds) < 3:  # one word, nothing to hide around: ask for the whole row after one sentinel
+        spans = self.hidden(tokens)
+        if spans is None:  # one word, nothing to hide around: ask for the whole row after one sentinel
             return [self.sentinels[0], self.end], [self.sentinels[0], *tokens, self.sentinels[1], self.end]
         source, target, at = [], [], 0
-        spans = noise_spans(len(bounds) - 1, self.recipe.mask_probability, self.recipe.mean_span, self.rng)
-        for i, (first, last) in enumerate(spans):  # words first .. last-1, as token positions
-            start, end = bounds[first], bounds[last]
+        for i, (start, end) in enumerate(spans):
             source += tokens[at:start] + [self.sentinels[i]]
             target += [self.sentinels[i], *tokens[start:end]]
             at = end

@@ -20,7 +20,7 @@ import torch
 
 from demo import glm
 from demo.pocket import FOLDER, corpus, warm
-from demo.pocket.objectives import CausalObjective, SpanCorruption, noise_spans
+from demo.pocket.objectives import CausalObjective, SpanCorruption
 from demo.pocket.recipe import Recipe
 from demo.pocket.train import batches, save, train_one  # noqa: F401  (batches, train_one: the tests too)
 
@@ -142,15 +142,14 @@ class BlankInfilling(WordPieceSpans):
     def corrupt(self, row: list[int]) -> tuple[list[int], list[list[int]]]:
         """(part A, spans) of one row `[CLS] tokens [SEP]`."""
         tokens = row[1:-1] if row[-1] == self.end else row[1:]
-        bounds = self.words(tokens)
-        if len(bounds) < 3:  # one word: hide it
+        hidden = self.hidden(tokens)
+        if hidden is None:  # one word: hide it
             return [row[0], self.blank, self.end], [tokens]
-        a, spans, at = [row[0]], [], 0
-        for first, last in noise_spans(len(bounds) - 1, self.recipe.mask_probability, self.recipe.mean_span, self.rng):
-            a += tokens[at:bounds[first]] + [self.blank]
-            spans.append(tokens[bounds[first]:bounds[last]])
-            at = bounds[last]
-        return a + tokens[at:] + [self.end], spans
+        a, at = [row[0]], 0
+        for start, end in hidden:
+            a += tokens[at:start] + [self.blank]
+            at = end
+        return a + tokens[at:] + [self.end], [tokens[start:end] for start, end in hidden]
 
     def mask(self, ids: torch.Tensor, real: torch.Tensor):
         parts = [self.corrupt(row[: int(n)].tolist()) for row, n in zip(ids, real.sum(1))]

@@ -11,6 +11,7 @@ import html
 
 import plotly.graph_objects as go
 
+from demo.catalog import GLM
 from demo.inputs import MASK_PATTERN
 from demo.results import Candidate, Comparison, Infill, ModelInfo
 from demo.text import say
@@ -225,7 +226,7 @@ def facts_rows(masked: ModelInfo, causal: ModelInfo, seconds: dict[str, float], 
         return [say(f"compare.fact.{key}", lang), value(masked), value(causal), value(seq2seq) if seq2seq else "–"]
 
     # the encoder-decoder column describes the loaded model's shape: GLM's one stack (pocket-t5) is not T5's two
-    shape = {f: f for f in FAMILIES} | ({"seq2seq": "seq2seq_glm"} if seq2seq and seq2seq.design == "glm" else {})
+    shape = {f: f for f in FAMILIES} | ({"seq2seq": "seq2seq_glm"} if seq2seq and seq2seq.design == GLM else {})
     design = [[say(f"compare.design.{row}", lang)] + [say(f"compare.design.{row}.{shape[f]}", lang) for f in FAMILIES]
               for row in DESIGN]
     return design + [
